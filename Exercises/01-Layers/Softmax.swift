@@ -1,0 +1,18 @@
+import Course
+import Foundation
+import RepLearn
+
+// Exercise 1.4 — softmax with temperature.                Lecture: Lectures/01-layers.md, "Softmax with temperature"
+// The lecture's sign: y_i = e^{-τ x_i} / Σ_k e^{-τ x_k} (the smallest x_i gets the largest y_i).
+extension StudentLayers {
+    /// x: [n, d], τ ≥ 0 → y: [n, d], each row non-negative and summing to 1.
+    /// Must stay finite for inputs like ±1000.
+    public func softmaxForward(_ x: Tensor, temperature: Float) throws -> Tensor {
+        throw NotImplemented("1.4")
+    }
+
+    /// x, y = softmaxForward(x), g = ∂L/∂y: all [n, d] → ∂L/∂x: [n, d].
+    public func softmaxBackward(_ x: Tensor, output: Tensor, temperature: Float, outputGradient: Tensor) throws -> Tensor {
+        throw NotImplemented("1.4")
+    }
+}

@@ -1,0 +1,8 @@
+import Course
+
+extension Implementations {
+    /// The student's code: every module's stubs in Exercises/.
+    public static var student: Implementations {
+        Implementations(name: "student", layers: StudentLayers())
+    }
+}

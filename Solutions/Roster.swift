@@ -1,0 +1,8 @@
+import Course
+
+extension Implementations {
+    /// The reference: every module's solution in Solutions/.
+    public static var reference: Implementations {
+        Implementations(name: "reference", layers: ReferenceLayers())
+    }
+}

@@ -1,0 +1,15 @@
+import Course
+
+/// Every check of the course, in syllabus order. Each module adds its checks here.
+public enum Catalog {
+    public static var checks: [AnyCheck] {
+        LayersChecks.all.map { $0.erased { $0.layers } }
+    }
+
+    public static func checks(forExercise id: String) -> [AnyCheck] { checks.filter { $0.exerciseID == id } }
+
+    /// Runs the checks of one exercise.
+    public static func grade(exercise id: String, with impls: Implementations) -> [CheckResult] {
+        checks(forExercise: id).map { $0.run(impls) }
+    }
+}

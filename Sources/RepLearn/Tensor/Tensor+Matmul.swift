@@ -1,0 +1,47 @@
+import COpenBLAS
+
+/// Matrix products through OpenBLAS `cblas_sgemm`.
+extension Tensor {
+    /// C = op(A)·op(B) where op transposes when asked.
+    /// a: [m, k] (or [k, m] with transposeA), b: [k, n] (or [n, k] with transposeB) → [m, n].
+    public static func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) throws -> Tensor {
+        guard a.rank == 2, b.rank == 2 else {
+            throw ShapeError(op: "matmul", message: "needs two 2-D tensors, got \(a.shape) and \(b.shape)")
+        }
+        let (m, ka) = transposeA ? (a.shape[1], a.shape[0]) : (a.shape[0], a.shape[1])
+        let (kb, n) = transposeB ? (b.shape[1], b.shape[0]) : (b.shape[0], b.shape[1])
+        guard ka == kb else {
+            let la = transposeA ? "\(a.shape)ᵀ" : "\(a.shape)"
+            let lb = transposeB ? "\(b.shape)ᵀ" : "\(b.shape)"
+            throw ShapeError(op: "matmul", message: "cannot multiply \(la) by \(lb): inner dimensions \(ka) and \(kb) differ")
+        }
+        var c = [Float](repeating: 0, count: m * n)
+        if m > 0 && n > 0 && ka > 0 {
+            a.data.withUnsafeBufferPointer { pa in
+                b.data.withUnsafeBufferPointer { pb in
+                    c.withUnsafeMutableBufferPointer { pc in
+                        cblas_sgemm(CblasRowMajor,
+                                    transposeA ? CblasTrans : CblasNoTrans,
+                                    transposeB ? CblasTrans : CblasNoTrans,
+                                    Int32(m), Int32(n), Int32(ka), 1,
+                                    pa.baseAddress, Int32(a.shape[1]),
+                                    pb.baseAddress, Int32(b.shape[1]), 0,
+                                    pc.baseAddress, Int32(n))
+                    }
+                }
+            }
+        }
+        return try Tensor(shape: [m, n], data: c)
+    }
+
+    /// self · other.
+    public func matmul(_ other: Tensor) throws -> Tensor { try Tensor.matmul(self, other) }
+}
+
+/// The number of threads OpenBLAS uses (default: one per core).
+public enum BLAS {
+    public static var threads: Int {
+        get { Int(openblas_get_num_threads()) }
+        set { openblas_set_num_threads(Int32(newValue)) }
+    }
+}

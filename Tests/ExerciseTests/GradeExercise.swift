@@ -1,0 +1,60 @@
+import Course
+import Exercises
+import Foundation
+import Grading
+import Solutions
+import XCTest
+
+/// The thin XCTest shell around the grading checks.
+///
+/// By default it grades Exercises/ (the student's code): a stub is *skipped* ("not started"),
+/// a wrong answer *fails* with expected, got, tolerance and hint, a right one passes.
+/// With `REPLEARN_GRADE=solutions` it grades Solutions/, where every check must pass.
+enum GradeExercise {
+    static var gradingSolutions: Bool { ProcessInfo.processInfo.environment["REPLEARN_GRADE"] == "solutions" }
+
+    /// Seconds an exercise may run before it is declared stuck (an endless loop in a stub).
+    static let timeLimit = 60.0
+
+    static func run(_ id: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let impls: Implementations = gradingSolutions ? .reference : .student
+        let results = withWatchdog(id) { Catalog.grade(exercise: id, with: impls) }
+        for r in results { print("[\(impls.name)] \(r.checkID) \(r.status.rawValue): \(r.title)") }
+
+        let started = results.filter { $0.status != .notStarted }
+        let notStarted = results.filter { $0.status == .notStarted }
+        if gradingSolutions, let first = notStarted.first {
+            XCTFail("reference must not skip: \(first.checkID) — \(first.message)", file: file, line: line)
+        }
+        for r in started where r.status != .passed {
+            XCTFail("Check \(r.checkID) \(r.status.rawValue): \(r.title)\n  \(r.message)", file: file, line: line)
+        }
+        if !gradingSolutions, let first = notStarted.first {
+            let which = notStarted.map(\.checkID).joined(separator: ", ")
+            throw XCTSkip(started.isEmpty ? first.message : "\(first.message): checks \(which) still waiting")
+        }
+    }
+
+    /// Runs `body` on a worker thread; if it has not finished within ``timeLimit`` the process
+    /// is stopped with a message, since a thread stuck in a loop cannot be cancelled. Under
+    /// `swift test --parallel` (the README's command) that fails only this exercise's test.
+    static func withWatchdog<T>(_ id: String, _ body: @escaping () -> T) -> T {
+        let done = DispatchSemaphore(value: 0)
+        let box = Box<T>()
+        let worker = Thread {
+            box.value = body()
+            done.signal()
+        }
+        worker.stackSize = 16 << 20
+        worker.start()
+        if done.wait(timeout: .now() + timeLimit) == .timedOut {
+            let file = Syllabus.exercise(id)?.file ?? "Exercises/"
+            fputs("Exercise \(id) timed out after \(Int(timeLimit)) s — an endless loop? (\(file))\n", stderr)
+            exit(3)
+        }
+        return box.value!
+    }
+}
+
+/// Carries a worker thread's result back to the waiting test.
+private final class Box<T>: @unchecked Sendable { var value: T? }

@@ -1,0 +1,137 @@
+import Course
+import Foundation
+import RepLearn
+import Solutions
+
+// Plausible wrong implementations of lecture 1, one mistake each.
+
+/// Forgets the bias.
+struct LinearNoBias: DelegatingLayers {
+    func linearForward(_ x: Tensor, weight: Tensor, bias: Tensor) throws -> Tensor {
+        try Tensor.matmul(x, weight, transposeB: true)
+    }
+}
+
+/// Averages the bias gradient over the batch instead of summing it.
+struct LinearBiasGradientMean: DelegatingLayers {
+    func linearBackward(_ x: Tensor, weight: Tensor, outputGradient g: Tensor) throws -> LinearGradients {
+        var r = try base.linearBackward(x, weight: weight, outputGradient: g)
+        r.bias = r.bias * (1 / Float(x.rows))
+        return r
+    }
+}
+
+/// Returns ∂L/∂W as xᵀG ([d, k]) instead of Gᵀx ([k, d]).
+struct LinearWeightGradientTransposed: DelegatingLayers {
+    func linearBackward(_ x: Tensor, weight: Tensor, outputGradient g: Tensor) throws -> LinearGradients {
+        var r = try base.linearBackward(x, weight: weight, outputGradient: g)
+        r.weight = try Tensor.matmul(x, g, transposeA: true)
+        return r
+    }
+}
+
+/// Divides ∂L/∂x by the batch size, as if the loss were a mean.
+struct LinearInputGradientOverN: DelegatingLayers {
+    func linearBackward(_ x: Tensor, weight: Tensor, outputGradient g: Tensor) throws -> LinearGradients {
+        var r = try base.linearBackward(x, weight: weight, outputGradient: g)
+        r.input = r.input * (1 / Float(x.rows))
+        return r
+    }
+}
+
+/// A leaky ReLU where a ReLU was asked for.
+struct ReLULeaky: DelegatingLayers {
+    func reluForward(_ x: Tensor) throws -> Tensor { x.map { $0 > 0 ? $0 : 0.01 * $0 } }
+}
+
+/// Passes the gradient where the input was negative (the wrong side of the kink).
+struct ReLUGradientWrongSide: DelegatingLayers {
+    func reluBackward(_ x: Tensor, outputGradient g: Tensor) throws -> Tensor { try g * x.map { $0 < 0 ? 1 : 0 } }
+}
+
+/// Passes the gradient at x = 0 too (≥ instead of >).
+struct ReLUGradientAtZero: DelegatingLayers {
+    func reluBackward(_ x: Tensor, outputGradient g: Tensor) throws -> Tensor { try g * x.map { $0 >= 0 ? 1 : 0 } }
+}
+
+/// Divides by the squared norm.
+struct L2ForwardSquaredNorm: DelegatingLayers {
+    func l2NormalizeForward(_ x: Tensor) throws -> Tensor { try x.scalingRows(by: x.rowNorms().map { 1 / ($0 * $0) }) }
+}
+
+/// ∂L/∂x = g/‖x‖: the projection term −y(yᵀg) is missing.
+struct L2GradientNoProjection: DelegatingLayers {
+    func l2NormalizeBackward(_ x: Tensor, output: Tensor, outputGradient g: Tensor) throws -> Tensor {
+        try g.scalingRows(by: x.rowNorms().map { 1 / $0 })
+    }
+}
+
+/// Projects correctly but divides by ‖x‖² instead of ‖x‖.
+struct L2GradientSquaredNorm: DelegatingLayers {
+    func l2NormalizeBackward(_ x: Tensor, output: Tensor, outputGradient g: Tensor) throws -> Tensor {
+        try base.l2NormalizeBackward(x, output: output, outputGradient: g).scalingRows(by: x.rowNorms().map { 1 / $0 })
+    }
+}
+
+/// e^{−τx} / Σ e^{−τx} computed directly: overflows to ∞/∞ = NaN for large inputs.
+struct SoftmaxNoMaxSubtraction: DelegatingLayers {
+    func softmaxForward(_ x: Tensor, temperature tau: Float) throws -> Tensor {
+        let e = x.map { expf(-tau * $0) }
+        return try e.scalingRows(by: e.sumColumns().map { 1 / $0 })
+    }
+}
+
+/// The usual machine-learning sign, e^{+τx}, not the lecture's.
+struct SoftmaxPositiveSign: DelegatingLayers {
+    func softmaxForward(_ x: Tensor, temperature tau: Float) throws -> Tensor { try base.softmaxForward(x, temperature: -tau) }
+}
+
+/// Forgets the temperature in the forward pass.
+struct SoftmaxIgnoresTemperature: DelegatingLayers {
+    func softmaxForward(_ x: Tensor, temperature tau: Float) throws -> Tensor { try base.softmaxForward(x, temperature: 1) }
+}
+
+/// Backward without the factor τ (the chain rule through s = −τx dropped).
+struct SoftmaxBackwardMissingTemperature: DelegatingLayers {
+    func softmaxBackward(_ x: Tensor, output: Tensor, temperature tau: Float, outputGradient g: Tensor) throws -> Tensor {
+        try base.softmaxBackward(x, output: output, temperature: tau, outputGradient: g) * (1 / tau)
+    }
+}
+
+/// Backward with the sign of the exponent lost: +τ instead of −τ.
+struct SoftmaxBackwardWrongSign: DelegatingLayers {
+    func softmaxBackward(_ x: Tensor, output: Tensor, temperature tau: Float, outputGradient g: Tensor) throws -> Tensor {
+        -(try base.softmaxBackward(x, output: output, temperature: tau, outputGradient: g))
+    }
+}
+
+/// Returns only the layers' outputs, not the input a₀.
+struct StackForwardWithoutInput: DelegatingLayers {
+    func forwardStack(_ x: Tensor, layers: [LayerSpec]) throws -> [Tensor] {
+        Array(try base.forwardStack(x, layers: layers).dropFirst())
+    }
+}
+
+/// Off by one: gives each layer its *output* activation where its input belongs.
+struct StackBackwardOffByOne: DelegatingLayers {
+    func backwardStack(activations: [Tensor], layers: [LayerSpec], outputGradient: Tensor) throws -> StackGradients {
+        let shifted = Array(activations.dropFirst()) + [activations[activations.count - 1]]
+        return try base.backwardStack(activations: shifted, layers: layers, outputGradient: outputGradient)
+    }
+}
+
+/// Backpropagates through the linear layers only, as if the nonlinearities were the identity.
+struct StackBackwardSkipsNonlinearities: DelegatingLayers {
+    func backwardStack(activations: [Tensor], layers: [LayerSpec], outputGradient: Tensor) throws -> StackGradients {
+        var g = outputGradient
+        var linear: [Int: LinearGradients] = [:]
+        for l in stride(from: layers.count - 1, through: 0, by: -1) {
+            if case .linear(let w, _) = layers[l] {
+                let r = try base.linearBackward(activations[l], weight: w, outputGradient: g)
+                linear[l] = r
+                g = r.input
+            }
+        }
+        return StackGradients(input: g, linear: linear)
+    }
+}
