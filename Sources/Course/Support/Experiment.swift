@@ -1,0 +1,72 @@
+import Foundation
+import RepLearn
+
+/// Where an experiment writes, and whose code it runs.
+public struct ExperimentContext {
+    public let impls: Implementations
+    public let outRoot: URL
+    public let reporter: Reporter
+
+    public init(impls: Implementations, outRoot: URL, reporter: Reporter) {
+        self.impls = impls; self.outRoot = outRoot; self.reporter = reporter
+    }
+
+    /// `outRoot/<slug>/`, created on demand.
+    public func outDir(_ slug: String) -> URL {
+        let dir = outRoot.appendingPathComponent(slug, isDirectory: true)
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
+
+/// How experiments talk to a person.
+public protocol Reporter {
+    func info(_ text: String)
+    /// A file was written (the CLI says where).
+    func wrote(_ url: URL, _ what: String)
+}
+
+public struct ConsoleReporter: Reporter {
+    public init() {}
+    public func info(_ text: String) { print(text) }
+    public func wrote(_ url: URL, _ what: String) { print("  wrote \(url.relativePath)  — \(what)") }
+}
+
+/// A lecture's experiment: named steps that `replearn run` runs in order and `replearn walk`
+/// runs where the notes place a `<!-- run: STEP -->` marker. Steps share state, so an
+/// instance lives for one run.
+public protocol Experiment: AnyObject {
+    var slug: String { get }
+    var steps: [String] { get }
+    func run(step: String, _ context: ExperimentContext) throws
+}
+
+extension Experiment {
+    public func runAll(_ context: ExperimentContext) throws {
+        for step in steps {
+            context.reporter.info(Terminal.running(step))
+            try run(step: step, context)
+        }
+        context.reporter.info("Figures and metrics: \(context.outDir(slug).relativePath)/")
+    }
+}
+
+/// The course's experiments by module slug.
+public enum Experiments {
+    public struct Entry { public let slug: String; public let make: () -> Experiment }
+    public static let all: [Entry] = [Entry(slug: "layers") { LayersExperiment() }]
+    public static func named(_ slug: String) -> Experiment? { all.first { $0.slug == slug }?.make() }
+}
+
+/// Writes `metrics` as pretty JSON, merging into what earlier steps of the same run wrote.
+public final class MetricsFile {
+    public let url: URL
+    public private(set) var values: [String: Any] = [:]
+    public init(_ url: URL) { self.url = url }
+
+    public func set(_ key: String, _ value: Any) throws {
+        values[key] = value
+        let data = try JSONSerialization.data(withJSONObject: values, options: [.prettyPrinted, .sortedKeys])
+        try data.write(to: url)
+    }
+}

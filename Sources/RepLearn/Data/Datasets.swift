@@ -1,0 +1,58 @@
+import Foundation
+
+/// A labelled set of images, one flattened image per row.
+public struct LabelledImages {
+    /// [n, height·width] in [0, 1].
+    public var images: Tensor
+    public var labels: [Int]
+    public let height: Int
+    public let width: Int
+    public let name: String
+
+    /// The rows whose label is in `classes`, relabelled 0..<classes.count in that order.
+    public func selecting(classes: [Int]) throws -> LabelledImages {
+        let idx = labels.indices.filter { classes.contains(labels[$0]) }
+        var out = self
+        out.images = try images.gatherRows(idx)
+        out.labels = idx.map { classes.firstIndex(of: labels[$0])! }
+        return out
+    }
+}
+
+/// Loaders for the bundled data in `datasets/` (see datasets/README.md for sources and licenses).
+public enum Datasets {
+    public static var folder: URL { ProjectPaths.file("datasets") }
+
+    /// MNIST: split "train" (60,000) or "test" (10,000); `limit` keeps the first rows.
+    public static func mnist(_ split: String = "train", limit: Int? = nil) throws -> LabelledImages {
+        let prefix = split == "train" ? "train" : "t10k"
+        let img = try IDX.images(folder.appendingPathComponent("mnist/\(prefix)-images-idx3-ubyte.gz"), limit: limit)
+        let lab = try IDX.labels(folder.appendingPathComponent("mnist/\(prefix)-labels-idx1-ubyte.gz"), limit: limit)
+        guard lab.count == img.pixels.rows else {
+            throw InputError("MNIST \(split): \(img.pixels.rows) images but \(lab.count) labels")
+        }
+        return LabelledImages(images: img.pixels, labels: lab, height: img.height, width: img.width, name: "MNIST \(split)")
+    }
+
+    /// UCI optical digits, 8×8 pixels with values 0…16 (scaled to [0, 1]), 1,797 images.
+    public static func digits() throws -> LabelledImages {
+        let url = folder.appendingPathComponent("digits/digits.csv.gz")
+        let text = String(decoding: try Gzip.read(url), as: UTF8.self)
+        var pixels: [Float] = [], labels: [Int] = []
+        for (i, line) in text.split(separator: "\n").enumerated() where !line.isEmpty {
+            let fields = line.split(separator: ",")
+            guard fields.count == 65, let label = Int(fields[64]), (0...9).contains(label) else {
+                throw InputError("\(url.path): line \(i + 1) should hold 64 pixel values and a label 0–9, got \(fields.count) fields")
+            }
+            for f in fields.prefix(64) {
+                guard let v = Float(f), (0...16).contains(v) else {
+                    throw InputError("\(url.path): line \(i + 1) has pixel value '\(f)' outside 0…16")
+                }
+                pixels.append(v / 16)
+            }
+            labels.append(label)
+        }
+        return LabelledImages(images: try Tensor(shape: [labels.count, 64], data: pixels), labels: labels,
+                              height: 8, width: 8, name: "UCI digits 8×8")
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Adam (Kingma & Ba 2015): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − lr·m̂/(√v̂ + ε)
+/// with bias-corrected m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ).
+public struct Adam {
+    public var learningRate: Float
+    public let beta1: Float, beta2: Float, epsilon: Float
+    var m: [[Float]] = [], v: [[Float]] = []
+    var t = 0
+
+    public init(learningRate: Float = 1e-3, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8) {
+        self.learningRate = learningRate; self.beta1 = beta1; self.beta2 = beta2; self.epsilon = epsilon
+    }
+
+    /// Updates `params` in place from `grads` (same shapes, same order every call).
+    public mutating func step(_ params: inout [Tensor], _ grads: [Tensor]) throws {
+        guard params.count == grads.count else {
+            throw ShapeError(op: "Adam.step", message: "\(params.count) parameters but \(grads.count) gradients")
+        }
+        if m.isEmpty { m = params.map { [Float](repeating: 0, count: $0.count) }; v = m }
+        t += 1
+        let c1 = 1 - powf(beta1, Float(t)), c2 = 1 - powf(beta2, Float(t))
+        for k in params.indices {
+            guard params[k].shape == grads[k].shape else {
+                throw ShapeError(op: "Adam.step", message: "parameter \(k) is \(params[k].shape), its gradient \(grads[k].shape)")
+            }
+            for i in 0..<params[k].count {
+                let g = grads[k].data[i]
+                m[k][i] = beta1 * m[k][i] + (1 - beta1) * g
+                v[k][i] = beta2 * v[k][i] + (1 - beta2) * g * g
+                params[k].data[i] -= learningRate * (m[k][i] / c1) / ((v[k][i] / c2).squareRoot() + epsilon)
+            }
+        }
+    }
+}

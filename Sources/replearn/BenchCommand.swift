@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import RepLearn
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Time the course's hot paths (median of several runs).",
+        discussion: "Workloads: \(Benchmarks.all.map(\.name).joined(separator: ", ")); a prefix such as `sgemm` selects several.")
+
+    @Argument(help: "Workloads to run (default: all).") var workloads: [String] = []
+    @Flag(help: "One JSON object per line per workload.") var json = false
+    @Option(help: "Timed runs per workload.") var runs: Int = 10
+
+    func run() throws {
+        let chosen = workloads.isEmpty ? Benchmarks.all
+            : Benchmarks.all.filter { w in workloads.contains { w.name == $0 || w.name.hasPrefix($0 + "-") } }
+        guard !chosen.isEmpty else { throw ValidationError("unknown workload(s) \(workloads); known: \(Benchmarks.all.map(\.name))") }
+        for w in chosen {
+            let r = try w.measure(runs: runs)
+            if json {
+                var obj: [String: Any] = ["workload": w.name, "median_seconds": r.median, "runs": r.runs]
+                for (k, v) in r.figures { obj[k] = v }
+                let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
+                print(String(decoding: data, as: UTF8.self))
+            } else {
+                let figs = r.figures.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f", $0.value))" }
+                print("\(w.name.padding(toLength: 22, withPad: " ", startingAt: 0)) median \(String(format: "%.4f", r.median)) s over \(r.runs) runs  \(figs.joined(separator: "  "))")
+            }
+        }
+    }
+}
+
+/// A timed workload: `setUp` builds the inputs once, `body` is what is timed.
+struct Workload {
+    let name: String
+    let make: () throws -> (body: () throws -> Void, figures: (Double) -> [String: Double])
+
+    struct Result { let median: Double; let runs: Int; let figures: [String: Double] }
+
+    func measure(runs: Int) throws -> Result {
+        let (body, figures) = try make()
+        try body()                                   // warm-up: page in, spin up BLAS threads
+        var times: [Double] = []
+        for _ in 0..<max(runs, 1) {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            try body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+        }
+        times.sort()
+        let median = times[times.count / 2]
+        return Result(median: median, runs: times.count, figures: figures(median))
+    }
+}
+
+enum Benchmarks {
+    static let all: [Workload] = [sgemm(1024, 1024, 1024), sgemm(128, 784, 256)]
+
+    /// C[m, n] = A[m, k]·B[k, n] in Float32: 2mnk flops.
+    static func sgemm(_ m: Int, _ k: Int, _ n: Int) -> Workload {
+        Workload(name: m == k && k == n ? "sgemm-\(m)" : "sgemm-\(m)x\(k)x\(n)") {
+            var rng = SeededGenerator(seed: 0)
+            let a = Tensor.randomNormal([m, k], using: &rng), b = Tensor.randomNormal([k, n], using: &rng)
+            return ({ _ = try Tensor.matmul(a, b) },
+                    { t in ["gflops": 2 * Double(m) * Double(n) * Double(k) / t / 1e9, "threads": Double(BLAS.threads)] })
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Course
+import Exercises
+import Solutions
+
+@main
+struct RepLearnCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replearn",
+        abstract: "RepLearn — a course on representation learning, graded by numbers.",
+        discussion: """
+        Students: edit Exercises/, then `swift test` or `replearn grade`; `replearn hint 1.3` when stuck.
+        Instructors: `replearn run layers` writes a lecture's figures and metrics.json.
+        Self-learners: `replearn walk layers` reads the lecture and runs it, step by step.
+        """,
+        subcommands: [List.self, Hint.self, Grade.self, GradeWorker.self, Run.self, Walk.self, Bench.self])
+}
+
+extension ImplementationChoice: ExpressibleByArgument {
+    var implementations: Implementations { self == .student ? .student : .reference }
+}

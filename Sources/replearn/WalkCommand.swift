@@ -1,0 +1,46 @@
+import ArgumentParser
+import Course
+import Foundation
+import RepLearn
+
+struct Walk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read a lecture in the terminal, section by section, running its experiment live.")
+
+    @Argument(help: "Module: \(Syllabus.modules.map(\.slug).joined(separator: ", ")).") var module: String
+    @Option(help: "Run the reference (default) or your own code (student).") var impl: ImplementationChoice = .reference
+    @Option(help: "Output folder for figures.") var out: String = "out"
+    @Flag(help: "Do not wait for Enter between sections.") var noPause = false
+
+    func run() throws {
+        guard let m = Syllabus.module(module), let experiment = Experiments.named(m.slug) else {
+            throw ValidationError("no walkthrough \(module); known: \(Experiments.all.map(\.slug).joined(separator: ", "))")
+        }
+        let url = ProjectPaths.file(m.lecture)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ValidationError("cannot read the lecture notes \(m.lecture) (looked in \(ProjectPaths.root.path))")
+        }
+        let context = ExperimentContext(impls: impl.implementations, outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter())
+        let walk = Walkthrough(markdown: text)
+        for (i, section) in walk.sections.enumerated() {
+            print(Terminal.section(section.title, index: i + 1, of: walk.sections.count))
+            for block in section.blocks {
+                switch block {
+                case .text(let t): print(Terminal.prose(t))
+                case .run(let step):
+                    print(Terminal.running(step))
+                    try experiment.run(step: step, context)
+                }
+            }
+            if !noPause && i + 1 < walk.sections.count {
+                print(Terminal.dim("— Enter for the next section, q to quit —"), terminator: "")
+                fflush(stdout)
+                if let line = readLine(), line.lowercased().hasPrefix("q") { break }
+                if readLineReturnedEOF { /* no terminal: continue without pausing */ }
+            }
+        }
+        print("\nFigures and metrics are in \(context.outDir(m.slug).path)")
+    }
+
+    private var readLineReturnedEOF: Bool { false }
+}
