@@ -22,6 +22,7 @@ struct Walk: ParsableCommand {
         }
         let context = ExperimentContext(impls: impl.implementations, outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter())
         let walk = Walkthrough(markdown: text)
+        var pausing = !noPause
         for (i, section) in walk.sections.enumerated() {
             print(Terminal.section(section.title, index: i + 1, of: walk.sections.count))
             for block in section.blocks {
@@ -32,15 +33,13 @@ struct Walk: ParsableCommand {
                     try experiment.run(step: step, context)
                 }
             }
-            if !noPause && i + 1 < walk.sections.count {
+            if pausing && i + 1 < walk.sections.count {
                 print(Terminal.dim("— Enter for the next section, q to quit —"), terminator: "")
                 fflush(stdout)
-                if let line = readLine(), line.lowercased().hasPrefix("q") { break }
-                if readLineReturnedEOF { /* no terminal: continue without pausing */ }
+                guard let line = readLine() else { pausing = false; print(); continue }   // no input: stop pausing
+                if line.lowercased().hasPrefix("q") { break }
             }
         }
         print("\nFigures and metrics are in \(context.outDir(m.slug).path)")
     }
-
-    private var readLineReturnedEOF: Bool { false }
 }
