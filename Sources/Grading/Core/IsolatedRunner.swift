@@ -28,58 +28,31 @@ public struct IsolatedRunner {
     /// Runs the checks of exercise `id` in a child process.
     public func grade(exercise id: String) -> [CheckResult] {
         let checks = Catalog.checks(forExercise: id)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = workerArguments(id)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-
-        // Drain both pipes concurrently so a chatty child never blocks on a full pipe.
-        let group = DispatchGroup()
-        final class Sink: @unchecked Sendable { var data = Data() }
-        let (outSink, errSink) = (Sink(), Sink())
-        for (pipe, sink) in [(out, outSink), (err, errSink)] {
-            group.enter()
-            DispatchQueue.global().async {
-                sink.data = pipe.fileHandleForReading.readDataToEndOfFile()
-                group.leave()
-            }
-        }
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        do { try process.run() } catch {
+        let child: ChildProcess.Outcome
+        do {
+            child = try ChildProcess.run(executable.path, workerArguments(id), timeLimit: timeLimit)
+        } catch {
             return checks.map { crashed($0, .crashed, "could not start the grader process: \(error)") }
         }
-        var timedOut = false
-        if exited.wait(timeout: .now() + timeLimit) == .timedOut {
-            timedOut = true
-            process.terminate()
-            if exited.wait(timeout: .now() + 2) == .timedOut {
-                kill(process.processIdentifier, SIGKILL)
-                exited.wait()
-            }
-        }
-        group.wait()
-
         var results: [String: CheckResult] = [:]
-        for line in String(decoding: outSink.data, as: UTF8.self).split(separator: "\n") where line.hasPrefix(Self.workerMarker) {
+        for line in String(decoding: child.stdout, as: UTF8.self).split(separator: "\n") where line.hasPrefix(Self.workerMarker) {
             if let r = try? JSONDecoder().decode(CheckResult.self, from: Data(line.dropFirst(Self.workerMarker.count).utf8)) {
                 results[r.checkID] = r
             }
         }
-        let stderrTail = String(decoding: errSink.data, as: UTF8.self)
-            .split(separator: "\n").suffix(6).joined(separator: "\n")
+        let stderrLines = String(decoding: child.stderr, as: UTF8.self).split(separator: "\n")
+        let fatal = stderrLines.filter { $0.contains("Fatal error") || $0.contains("error:") }
+        let why = (fatal.isEmpty ? Array(stderrLines.suffix(4)) : Array(fatal.prefix(3))).joined(separator: "\n")
+        var reported = false
         return checks.map { check in
             if let r = results[check.id] { return r }
-            if timedOut {
+            if child.timedOut {
                 return crashed(check, .timedOut, "no result within \(Int(timeLimit)) s — an endless loop? "
                                + "(\(Syllabus.fileOf(id)))")
             }
-            let how = process.terminationReason == .uncaughtSignal ? "signal \(process.terminationStatus)"
-                                                                   : "exit code \(process.terminationStatus)"
-            return crashed(check, .crashed, "the exercise crashed (\(how)) — \(Syllabus.fileOf(id))\n\(stderrTail)")
+            defer { reported = true }
+            return crashed(check, .crashed, reported ? "not reached: the exercise crashed in an earlier check"
+                           : "the exercise crashed (\(child.how)) — \(Syllabus.fileOf(id))\n\(why)")
         }
     }
 
@@ -93,3 +66,4 @@ import Course
 extension Syllabus {
     static func fileOf(_ id: String) -> String { exercise(id)?.file ?? "Exercises/" }
 }
+

@@ -1,0 +1,33 @@
+import Course
+import Foundation
+import Grading
+import XCTest
+
+/// The CLI's per-exercise processes: a crash or a hang is reported, results before it are kept.
+final class IsolatedRunnerTests: XCTestCase {
+    func result(_ check: AnyCheck, _ status: CheckStatus) throws -> String {
+        let r = CheckResult(checkID: check.id, exerciseID: check.exerciseID, title: check.title,
+                            points: check.points, status: status, message: "")
+        return IsolatedRunner.workerMarker + String(decoding: try JSONEncoder().encode(r), as: UTF8.self)
+    }
+
+    func testCrashKeepsEarlierResultsAndReportsTheRest() throws {
+        let checks = Catalog.checks(forExercise: "1.1")
+        let line = try result(checks[0], .passed)
+        let runner = IsolatedRunner(executable: URL(fileURLWithPath: "/bin/sh"), timeLimit: 10) { _ in
+            ["-c", "echo '\(line)'; echo 'Fatal error: Index out of range' >&2; kill -SEGV $$"]
+        }
+        let rs = runner.grade(exercise: "1.1")
+        XCTAssertEqual(rs.map(\.status), [.passed] + Array(repeating: .crashed, count: checks.count - 1))
+        XCTAssertTrue(rs[1].message.contains("Index out of range"), rs[1].message)
+        XCTAssertTrue(rs[1].message.contains("Exercises/01-Layers/Linear.swift"), rs[1].message)
+    }
+
+    func testEndlessLoopTimesOut() {
+        let runner = IsolatedRunner(executable: URL(fileURLWithPath: "/bin/sh"), timeLimit: 0.5) { _ in ["-c", "sleep 30"] }
+        let start = Date()
+        let rs = runner.grade(exercise: "1.2")
+        XCTAssertTrue(rs.allSatisfy { $0.status == .timedOut })
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+    }
+}
