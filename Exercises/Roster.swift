@@ -3,6 +3,6 @@ import Course
 extension Implementations {
     /// The student's code: every module's stubs in Exercises/.
     public static var student: Implementations {
-        Implementations(name: "student", layers: StudentLayers())
+        Implementations(name: "student", layers: StudentLayers(), autoencoders: StudentAutoencoders())
     }
 }

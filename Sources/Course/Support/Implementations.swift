@@ -4,10 +4,20 @@
 public struct Implementations {
     public var name: String
     public var layers: any LayersExercises
+    public var autoencoders: any AutoencoderExercises
 
-    public init(name: String, layers: any LayersExercises) {
+    public init(name: String, layers: any LayersExercises, autoencoders: any AutoencoderExercises) {
         self.name = name
         self.layers = layers
+        self.autoencoders = autoencoders
+    }
+
+    /// A copy with one module's implementation replaced (how the tests plant a mutant).
+    public func with(layers: (any LayersExercises)? = nil, autoencoders: (any AutoencoderExercises)? = nil) -> Implementations {
+        var c = self
+        if let layers { c.layers = layers }
+        if let autoencoders { c.autoencoders = autoencoders }
+        return c
     }
 }
 

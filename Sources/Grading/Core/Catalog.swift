@@ -4,6 +4,7 @@ import Course
 public enum Catalog {
     public static var checks: [AnyCheck] {
         LayersChecks.all.map { $0.erased { $0.layers } }
+            + AutoencoderChecks.all.map { $0.erased { $0.autoencoders } }
     }
 
     public static func checks(forExercise id: String) -> [AnyCheck] { checks.filter { $0.exerciseID == id } }

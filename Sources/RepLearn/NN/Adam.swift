@@ -24,11 +24,19 @@ public struct Adam {
             guard params[k].shape == grads[k].shape else {
                 throw ShapeError(op: "Adam.step", message: "parameter \(k) is \(params[k].shape), its gradient \(grads[k].shape)")
             }
-            for i in 0..<params[k].count {
-                let g = grads[k].data[i]
-                m[k][i] = beta1 * m[k][i] + (1 - beta1) * g
-                v[k][i] = beta2 * v[k][i] + (1 - beta2) * g * g
-                params[k].data[i] -= learningRate * (m[k][i] / c1) / ((v[k][i] / c2).squareRoot() + epsilon)
+            let (b1, b2, lr, eps) = (beta1, beta2, learningRate, epsilon)
+            params[k].data.withUnsafeMutableBufferPointer { p in
+                grads[k].data.withUnsafeBufferPointer { g in
+                    m[k].withUnsafeMutableBufferPointer { m in
+                        v[k].withUnsafeMutableBufferPointer { v in
+                            for i in 0..<p.count {
+                                m[i] = b1 * m[i] + (1 - b1) * g[i]
+                                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                                p[i] -= lr * (m[i] / c1) / ((v[i] / c2).squareRoot() + eps)
+                            }
+                        }
+                    }
+                }
             }
         }
     }

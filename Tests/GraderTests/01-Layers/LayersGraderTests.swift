@@ -7,7 +7,7 @@ import XCTest
 /// Every lecture-1 check must reject at least one plausible wrong implementation.
 final class LayersGraderTests: XCTestCase {
     static func mutant(_ name: String, _ impl: any LayersExercises, killedBy: [String]) -> Mutant {
-        Mutant(name: name, killedBy: killedBy, impls: Implementations(name: name, layers: impl))
+        Mutant(name: name, killedBy: killedBy, impls: Implementations.reference.with(layers: impl))
     }
 
     static let mutants: [Mutant] = [
@@ -40,14 +40,14 @@ final class LayersGraderTests: XCTestCase {
         struct Stub: DelegatingLayers {
             func reluForward(_ x: Tensor) throws -> Tensor { throw NotImplemented("1.2") }
         }
-        let r = Catalog.checks(forExercise: "1.2")[0].run(Implementations(name: "stub", layers: Stub()))
+        let r = Catalog.checks(forExercise: "1.2")[0].run(Implementations.reference.with(layers: Stub()))
         XCTAssertEqual(r.status, .notStarted)
         XCTAssertTrue(r.message.contains("Exercise 1.2 not started — Exercises/01-Layers/ReLU.swift"), r.message)
     }
 
     /// A failure says what was expected, what came out, the tolerance and a hint.
     func testFailureMessageHasExpectedGotToleranceAndHint() {
-        let r = Catalog.checks(forExercise: "1.1")[0].run(Implementations(name: "m", layers: LinearNoBias()))
+        let r = Catalog.checks(forExercise: "1.1")[0].run(Implementations.reference.with(layers: LinearNoBias()))
         XCTAssertEqual(r.status, .failed)
         for part in ["expected:", "got:", "tolerance:", "hint:"] {
             XCTAssertTrue(r.message.contains(part), "missing '\(part)' in: \(r.message)")
