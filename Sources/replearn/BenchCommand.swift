@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import Course
 import RepLearn
+import Solutions
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,7 +55,29 @@ struct Workload {
 }
 
 enum Benchmarks {
-    static let all: [Workload] = [sgemm(1024, 1024, 1024), sgemm(128, 784, 256)]
+    static let all: [Workload] = [sgemm(1024, 1024, 1024), sgemm(128, 784, 256), pca, autoencoderEpoch]
+
+    /// Reference PCA (exercise 2.2) of 10000×784 Float32 (64 seeded blobs), top 32 components.
+    static let pca = Workload(name: "pca") {
+        let x = Synthetic.blobs(n: 10_000, d: 784, centers: 64, seed: 0).x
+        return ({ _ = try ReferenceAutoencoders().principalComponents(x, k: 32) }, { _ in ["n": 10_000, "d": 784, "k": 32] })
+    }
+
+    /// One epoch of an MLP autoencoder 784-256-32-256-784 (ReLU, MSE, Adam 1e-3, batch 128) over 10000 rows.
+    static let autoencoderEpoch = Workload(name: "autoencoder-epoch") {
+        let x = Synthetic.blobs(n: 10_000, d: 784, centers: 64, seed: 0).x
+        var rng = SeededGenerator(seed: 1)
+        let net = MLP(sizes: [784, 256, 32, 256, 784], rng: &rng)
+        var adam = Adam(learningRate: 1e-3)
+        let batches = try stride(from: 0, to: 10_000, by: 128).map { try x.gatherRows(Array($0..<min($0 + 128, 10_000))) }
+        return ({
+            for xb in batches {
+                let (_, g) = try meanSquaredError(try net.forward(xb), xb)
+                try net.backward(g)
+                try net.step(&adam)
+            }
+        }, { t in ["rows_per_second": 10_000 / t, "batches": Double(batches.count)] })
+    }
 
     /// C[m, n] = A[m, k]·B[k, n] in Float32: 2mnk flops.
     static func sgemm(_ m: Int, _ k: Int, _ n: Int) -> Workload {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RepLearn
 import Course
 import Exercises
 import Solutions
@@ -14,6 +15,16 @@ struct RepLearnCLI: ParsableCommand {
         Self-learners: `replearn walk layers` reads the lecture and runs it, step by step.
         """,
         subcommands: [List.self, Hint.self, Grade.self, GradeWorker.self, Run.self, Walk.self, Bench.self])
+
+    static func main() {
+        Memory.tuneAllocator()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 extension ImplementationChoice: ExpressibleByArgument {

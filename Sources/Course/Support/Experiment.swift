@@ -54,7 +54,8 @@ extension Experiment {
 /// The course's experiments by module slug.
 public enum Experiments {
     public struct Entry { public let slug: String; public let make: () -> Experiment }
-    public static let all: [Entry] = [Entry(slug: "layers") { LayersExperiment() }]
+    public static let all: [Entry] = [Entry(slug: "layers") { LayersExperiment() },
+                                      Entry(slug: "autoencoders") { AutoencodersExperiment() }]
     public static func named(_ slug: String) -> Experiment? { all.first { $0.slug == slug }?.make() }
 }
 

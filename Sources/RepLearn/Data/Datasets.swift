@@ -9,6 +9,15 @@ public struct LabelledImages {
     public let width: Int
     public let name: String
 
+    public init(images: Tensor, labels: [Int], height: Int, width: Int, name: String) {
+        self.images = images; self.labels = labels; self.height = height; self.width = width; self.name = name
+    }
+
+    /// Rows `range` as a new set (e.g. a train/test split).
+    public func slice(_ range: Range<Int>) throws -> LabelledImages {
+        LabelledImages(images: try images.gatherRows(Array(range)), labels: Array(labels[range]), height: height, width: width, name: name)
+    }
+
     /// The rows whose label is in `classes`, relabelled 0..<classes.count in that order.
     public func selecting(classes: [Int]) throws -> LabelledImages {
         let idx = labels.indices.filter { classes.contains(labels[$0]) }

@@ -24,16 +24,41 @@ public struct Adam {
             guard params[k].shape == grads[k].shape else {
                 throw ShapeError(op: "Adam.step", message: "parameter \(k) is \(params[k].shape), its gradient \(grads[k].shape)")
             }
-            let (b1, b2, lr, eps) = (beta1, beta2, learningRate, epsilon)
-            params[k].data.withUnsafeMutableBufferPointer { p in
-                grads[k].data.withUnsafeBufferPointer { g in
-                    m[k].withUnsafeMutableBufferPointer { m in
-                        v[k].withUnsafeMutableBufferPointer { v in
-                            for i in 0..<p.count {
-                                m[i] = b1 * m[i] + (1 - b1) * g[i]
-                                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-                                p[i] -= lr * (m[i] / c1) / ((v[i] / c2).squareRoot() + eps)
-                            }
+            Self.update(&params[k].data, grads[k].data, &m[k], &v[k], beta1, beta2,
+                        learningRate / c1, 1 / c2, epsilon)
+        }
+    }
+
+    /// p ← p − (lr/c₁)·m / (√(v/c₂) + ε), eight lanes at a time.
+    @inline(__always)
+    static func update(_ p: inout [Float], _ g: [Float], _ m: inout [Float], _ v: inout [Float],
+                       _ b1: Float, _ b2: Float, _ lrc1: Float, _ invc2: Float, _ eps: Float) {
+        let n = p.count
+        p.withUnsafeMutableBufferPointer { pp in
+            g.withUnsafeBufferPointer { gp in
+                m.withUnsafeMutableBufferPointer { mp in
+                    v.withUnsafeMutableBufferPointer { vp in
+                        let (P, G, M, V) = (pp.baseAddress!, gp.baseAddress!, mp.baseAddress!, vp.baseAddress!)
+                        var i = 0
+                        typealias F8 = SIMD8<Float>
+                        while i + 8 <= n {
+                            let gi = UnsafeRawPointer(G + i).loadUnaligned(as: F8.self)
+                            var mi = UnsafeRawPointer(M + i).loadUnaligned(as: F8.self)
+                            var vi = UnsafeRawPointer(V + i).loadUnaligned(as: F8.self)
+                            var pi = UnsafeRawPointer(P + i).loadUnaligned(as: F8.self)
+                            mi = b1 * mi + (1 - b1) * gi
+                            vi = b2 * vi + (1 - b2) * gi * gi
+                            pi -= lrc1 * mi / ((vi * invc2).squareRoot() + eps)
+                            UnsafeMutableRawPointer(M + i).storeBytes(of: mi, as: F8.self)
+                            UnsafeMutableRawPointer(V + i).storeBytes(of: vi, as: F8.self)
+                            UnsafeMutableRawPointer(P + i).storeBytes(of: pi, as: F8.self)
+                            i += 8
+                        }
+                        while i < n {
+                            M[i] = b1 * M[i] + (1 - b1) * G[i]
+                            V[i] = b2 * V[i] + (1 - b2) * G[i] * G[i]
+                            P[i] -= lrc1 * M[i] / ((V[i] * invc2).squareRoot() + eps)
+                            i += 1
                         }
                     }
                 }

@@ -7,13 +7,17 @@ public final class MLP {
     public private(set) var parameters: [Tensor]
     public private(set) var gradients: [Tensor]
     public let sizes: [Int]
+    /// Dense layers (by index) with no ReLU after them; the last layer never has one.
+    public let linearLayers: Set<Int>
     private var inputs: [Tensor] = []     // input of each Dense layer
     private var preacts: [Tensor] = []    // output of each Dense layer before the ReLU
 
-    /// sizes [d₀, d₁, …, d_L]; He initialisation N(0, 2/d_in), zero biases.
-    public init(sizes: [Int], rng: inout SeededGenerator) {
+    /// sizes [d₀, d₁, …, d_L]; He initialisation N(0, 2/d_in), zero biases. `linearLayers`
+    /// lists Dense layers without a ReLU, e.g. [1] for an autoencoder's linear bottleneck.
+    public init(sizes: [Int], linearLayers: Set<Int> = [], rng: inout SeededGenerator) {
         precondition(sizes.count >= 2 && sizes.allSatisfy { $0 > 0 }, "MLP needs ≥ 2 positive sizes, got \(sizes)")
         self.sizes = sizes
+        self.linearLayers = linearLayers
         var p: [Tensor] = []
         for (d, h) in zip(sizes, sizes.dropFirst()) {
             p.append(Tensor.randomNormal([h, d], std: (2 / Float(d)).squareRoot(), using: &rng))
@@ -35,7 +39,7 @@ public final class MLP {
             inputs.append(a)
             let z = try Tensor.matmul(a, parameters[2 * l], transposeB: true).addingRowVector(parameters[2 * l + 1])
             preacts.append(z)
-            a = l + 1 < layerCount ? z.map { max($0, 0) } : z
+            a = hasReLU(l) ? z.map { max($0, 0) } : z
         }
         return a
     }
@@ -45,7 +49,7 @@ public final class MLP {
     public func backward(_ outputGradient: Tensor) throws -> Tensor {
         var g = outputGradient
         for l in stride(from: inputs.count - 1, through: 0, by: -1) {
-            if l + 1 < layerCount {                          // through the ReLU
+            if hasReLU(l) {                                   // through the ReLU
                 let z = preacts[l]
                 g.data.withUnsafeMutableBufferPointer { gp in
                     z.data.withUnsafeBufferPointer { zp in
@@ -59,6 +63,8 @@ public final class MLP {
         }
         return g
     }
+
+    func hasReLU(_ l: Int) -> Bool { l + 1 < layerCount && !linearLayers.contains(l) }
 
     /// Applies an optimiser step to the parameters.
     public func step(_ adam: inout Adam) throws { try adam.step(&parameters, gradients) }

@@ -14,8 +14,13 @@ extension Tensor {
         try expectShape([-1, -1], "sumRows")
         let (n, k) = (shape[0], shape[1])
         var acc = [Double](repeating: 0, count: k)
-        data.withUnsafeBufferPointer { x in
-            for i in 0..<n { for j in 0..<k { acc[j] += Double(x[i * k + j]) } }
+        acc.withUnsafeMutableBufferPointer { a in
+            data.withUnsafeBufferPointer { x in
+                for i in 0..<n {
+                    let row = x.baseAddress! + i * k
+                    for j in 0..<k { a[j] += Double(row[j]) }
+                }
+            }
         }
         return Tensor(vector: acc.map { Float($0) })
     }

@@ -1,0 +1,230 @@
+import Foundation
+import RepLearn
+
+/// Lecture 2's experiment on MNIST (10,000 training images) and the 8×8 digits:
+/// PCA vs a linear autoencoder (same subspace?), a nonlinear MLP autoencoder vs PCA at the
+/// same code size, a denoising autoencoder, and searching the code space.
+final class AutoencodersExperiment: Experiment {
+    let slug = "autoencoders"
+    let steps = ["pca", "linear-ae", "mlp-ae", "denoising", "codes"]
+    static let codeSizes = [2, 8, 32]
+    static let mlpEpochs = 20
+
+    struct DataSet { let name: String; let train: LabelledImages; let test: LabelledImages }
+    var sets: [DataSet] = []
+    var pcas: [String: PrincipalComponents] = [:]          // per data set, 32 components
+    var mlps: [Int: MLP] = [:]                             // MNIST MLP AEs by code size
+    var metrics: MetricsFile?
+    var perSet: [String: [String: [String: Double]]] = [:] // set → metric → M → value
+
+    func run(step: String, _ ctx: ExperimentContext) throws {
+        let dir = ctx.outDir(slug)
+        if metrics == nil { metrics = MetricsFile(dir.appendingPathComponent("metrics.json")) }
+        if sets.isEmpty { try load(ctx) }
+        if pcas.isEmpty && step != "pca" { try pca(ctx, dir) }
+        switch step {
+        case "pca": try pca(ctx, dir)
+        case "linear-ae": try linearAE(ctx, dir)
+        case "mlp-ae": try mlpAE(ctx, dir)
+        case "denoising":
+            if mlps.isEmpty { try mlpAE(ctx, dir) }
+            try denoising(ctx, dir)
+        case "codes":
+            if mlps.isEmpty { try mlpAE(ctx, dir) }
+            try codes(ctx, dir)
+        default: throw InputError("autoencoders experiment has no step '\(step)' (steps: \(steps.joined(separator: ", ")))")
+        }
+    }
+
+    func record(_ set: String, _ metric: String, _ m: Int, _ v: Double) throws {
+        perSet[set, default: [:]][metric, default: [:]][String(m)] = v
+        if set == "mnist" { try metrics?.set(metric, perSet[set]![metric]!) }
+        else { try metrics?.set(set, perSet[set]!) }
+    }
+
+    func load(_ ctx: ExperimentContext) throws {
+        let mnist = try Datasets.mnist("train", limit: 10_000), mnistTest = try Datasets.mnist("test", limit: 1_000)
+        let digits = try Datasets.digits()
+        let split = 1_500
+        let dTrain = try digits.slice(0..<split), dTest = try digits.slice(split..<digits.labels.count)
+        sets = [DataSet(name: "mnist", train: mnist, test: mnistTest), DataSet(name: "digits", train: dTrain, test: dTest)]
+        ctx.reporter.info("  MNIST: 10,000 training and 1,000 test images (784 pixels); UCI digits: 1,500 + 297 (64 pixels)")
+        try metrics?.set("data", ["mnist_train": 10_000, "mnist_test": 1_000, "digits_train": split, "digits_test": digits.labels.count - split])
+    }
+
+    // MARK: PCA
+
+    func pca(_ ctx: ExperimentContext, _ dir: URL) throws {
+        let impl = ctx.impls.autoencoders
+        for s in sets {
+            let start = Date()
+            let p = try impl.principalComponents(s.train.images, k: 32)
+            pcas[s.name] = p
+            let ratio = try impl.explainedVarianceRatio(s.train.images, k: 32)
+            ctx.reporter.info(String(format: "  %@: PCA (32 components) in %.2f s; explained variance: 2 → %.3f, 8 → %.3f, 32 → %.3f",
+                                     s.name, Date().timeIntervalSince(start),
+                                     ratio.prefix(2).reduce(0, +), ratio.prefix(8).reduce(0, +), ratio.reduce(0, +)))
+            for m in Self.codeSizes {
+                let pm = Self.truncate(p, m)
+                let rec = try impl.pcaDecode(try impl.pcaEncode(s.train.images, pm), pm)
+                try record(s.name, "mse_pca", m, try AutoencoderTrainers.mse(rec, s.train.images))
+                try record(s.name, "explained_variance", m, Double(ratio.prefix(m).reduce(0, +)))
+            }
+            let grid = try ImageGrid.make(try p.components.gatherRows(Array(0..<16)), height: s.train.height, width: s.train.width,
+                                          columns: 8, scale: s.name == "mnist" ? 2 : 6, normalize: .perImage)
+            let url = dir.appendingPathComponent("eigen-digits-\(s.name).png")
+            try PNG.write(grid, to: url)
+            ctx.reporter.wrote(url, "the top 16 principal components as images (\(s.name))")
+        }
+    }
+
+    static func truncate(_ p: PrincipalComponents, _ m: Int) -> PrincipalComponents {
+        PrincipalComponents(mean: p.mean, components: try! p.components.gatherRows(Array(0..<m)), eigenvalues: Array(p.eigenvalues.prefix(m)))
+    }
+
+    // MARK: linear AE vs PCA
+
+    func linearAE(_ ctx: ExperimentContext, _ dir: URL) throws {
+        let impl = ctx.impls.autoencoders
+        var rng = SeededGenerator(seed: 2)
+        for s in sets {
+            let (xc, _) = try impl.center(s.train.images)
+            for m in Self.codeSizes {
+                let epochs = s.name == "mnist" ? 25 : 300
+                let (e, d, secs) = try AutoencoderTrainers.linear(xc, k: m, epochs: epochs, batch: 250, learningRate: 2e-3,
+                                                                  impl: impl, rng: &rng, label: "\(s.name) linear AE M=\(m)")
+                let loss = try impl.linearAutoencoderLoss(xc, encoder: e, decoder: d).loss
+                let angles = try impl.principalAngles(try d.transposed(), Self.truncate(pcas[s.name]!, m).components)
+                let pcaMSE = perSet[s.name]!["mse_pca"]![String(m)]!
+                try record(s.name, "mse_linear_ae", m, loss)
+                try record(s.name, "max_principal_angle_deg", m, Double(angles.last ?? .nan))
+                try record(s.name, "mean_principal_angle_deg", m, Double(angles.reduce(0, +)) / Double(max(angles.count, 1)))
+                try record(s.name, "linear_ae_train_seconds", m, secs)
+                ctx.reporter.info(String(format: "  %@ M=%2d: linear AE MSE %.4f vs PCA %.4f (+%.2f%%); principal angles max %.1f°, mean %.1f°",
+                                         s.name, m, loss, pcaMSE, 100 * (loss / pcaMSE - 1), angles.last ?? .nan,
+                                         angles.reduce(0, +) / Float(max(angles.count, 1))))
+            }
+        }
+    }
+
+    // MARK: MLP AE vs PCA
+
+    func mlpAE(_ ctx: ExperimentContext, _ dir: URL) throws {
+        let impl = ctx.impls.autoencoders
+        var rng = SeededGenerator(seed: 3)
+        guard let s = sets.first(where: { $0.name == "mnist" }), let p = pcas["mnist"] else { return }
+        var rows: [Tensor] = [try s.test.images.gatherRows(Array(0..<10))]
+        for m in Self.codeSizes {
+            let (net, secs) = try AutoencoderTrainers.mlp(inputs: s.train.images, targets: s.train.images, sizes: [784, 256, m, 256, 784],
+                                                          epochs: Self.mlpEpochs, batch: 128, learningRate: 2e-3, rng: &rng, label: "MLP AE 784-256-\(m)-256-784")
+            mlps[m] = net
+            let train = try AutoencoderTrainers.mse(try net.forward(s.train.images), s.train.images)
+            let test = try AutoencoderTrainers.mse(try net.forward(s.test.images), s.test.images)
+            let pm = Self.truncate(p, m)
+            let pcaTest = try AutoencoderTrainers.mse(try impl.pcaDecode(try impl.pcaEncode(s.test.images, pm), pm), s.test.images)
+            try record("mnist", "mse_mlp_ae", m, train)
+            try record("mnist", "mse_mlp_ae_test", m, test)
+            try record("mnist", "mse_pca_test", m, pcaTest)
+            try record("mnist", "mlp_ae_train_seconds", m, secs)
+            ctx.reporter.info(String(format: "  M=%2d: MLP AE MSE %.3f (test %.3f) vs PCA %.3f (test %.3f), %.1f s",
+                                     m, train, test, perSet["mnist"]!["mse_pca"]![String(m)]!, pcaTest, secs))
+            let q = try s.test.images.gatherRows(Array(0..<10))
+            rows.append(try impl.pcaDecode(try impl.pcaEncode(q, pm), pm))
+            rows.append(try net.forward(q))
+        }
+        let grid = try ImageGrid.make(Self.stack(rows), height: 28, width: 28, columns: 10, scale: 2, normalize: .unit)
+        let url = dir.appendingPathComponent("reconstructions.png")
+        try PNG.write(grid, to: url)
+        ctx.reporter.wrote(url, "row 1: test originals; then for M = 2, 8, 32: PCA, MLP AE")
+    }
+
+    static func stack(_ ts: [Tensor]) throws -> Tensor {
+        try Tensor(shape: [ts.reduce(0) { $0 + $1.rows }, ts[0].cols], data: ts.flatMap(\.data))
+    }
+
+    // MARK: denoising
+
+    func denoising(_ ctx: ExperimentContext, _ dir: URL) throws {
+        let impl = ctx.impls.autoencoders
+        guard let s = sets.first(where: { $0.name == "mnist" }), let plain = mlps[32], let p = pcas["mnist"] else { return }
+        var rng = SeededGenerator(seed: 4)
+        let sigma: Float = 0.4
+        let (dae, secs) = try AutoencoderTrainers.mlp(inputs: s.train.images, targets: s.train.images, sizes: [784, 256, 32, 256, 784],
+                                                      epochs: Self.mlpEpochs, batch: 128, learningRate: 2e-3, rng: &rng, label: "denoising AE (σ = 0.4)") {
+            try impl.corrupt($0, noiseStd: sigma, rng: &$1)
+        }
+        var nrng = SeededGenerator(seed: 5)
+        let noisy = try impl.corrupt(s.test.images, noiseStd: sigma, rng: &nrng)
+        let pm = Self.truncate(p, 32)
+        let lossDAE = try impl.denoisingLoss(clean: s.test.images, noisy: noisy) { try dae.forward($0) }
+        let lossAE = try impl.denoisingLoss(clean: s.test.images, noisy: noisy) { try plain.forward($0) }
+        let lossPCA = try impl.denoisingLoss(clean: s.test.images, noisy: noisy) { try impl.pcaDecode(try impl.pcaEncode($0, pm), pm) }
+        let lossNoisy = try AutoencoderTrainers.mse(noisy, s.test.images)
+        ctx.reporter.info(String(format: "  test MSE to the clean images: noisy %.2f, PCA-32 %.2f, plain AE-32 %.2f, denoising AE-32 %.2f (%.1f s)",
+                                 lossNoisy, lossPCA, lossAE, lossDAE, secs))
+        try metrics?.set("denoising", ["noise_std": Double(sigma), "mse_noisy": lossNoisy, "mse_pca32": lossPCA,
+                                       "mse_plain_ae32": lossAE, "mse_denoising_ae32": lossDAE, "train_seconds": secs])
+        let idx = Array(0..<10)
+        let q = try noisy.gatherRows(idx)
+        let rows = [try s.test.images.gatherRows(idx), q, try impl.pcaDecode(try impl.pcaEncode(q, pm), pm),
+                    try plain.forward(q), try dae.forward(q)]
+        let grid = try ImageGrid.make(Self.stack(rows).map { min(max($0, 0), 1) }, height: 28, width: 28, columns: 10, scale: 2, normalize: .unit)
+        let url = dir.appendingPathComponent("denoising.png")
+        try PNG.write(grid, to: url)
+        ctx.reporter.wrote(url, "rows: clean, noisy (σ = 0.4), PCA-32, plain AE-32, denoising AE-32")
+    }
+
+    // MARK: codes
+
+    func codes(_ ctx: ExperimentContext, _ dir: URL) throws {
+        let impl = ctx.impls.autoencoders
+        guard let s = sets.first(where: { $0.name == "mnist" }), let p = pcas["mnist"], let ae2 = mlps[2], let ae32 = mlps[32] else { return }
+        let sub = try s.test.images.gatherRows(Array(0..<1000))
+        let labels = Array(s.test.labels.prefix(1000))
+        for (name, z) in [("pca", try impl.pcaEncode(sub, Self.truncate(p, 2))), ("mlp-ae", try ae2.forward(sub, upTo: 2))] {
+            var f = Figure(title: "MNIST test images, 2-D codes (\(name == "pca" ? "PCA" : "MLP autoencoder")), coloured by digit")
+            f.xLabel = "z₁"; f.yLabel = "z₂"
+            for i in 0..<z.rows { f.dot(Double(z[i, 0]), Double(z[i, 1]), color: .label(labels[i])) }
+            for d in 0..<10 {
+                let members = (0..<z.rows).filter { labels[$0] == d }
+                let cx = members.reduce(0.0) { $0 + Double(z[$1, 0]) } / Double(max(members.count, 1))
+                let cy = members.reduce(0.0) { $0 + Double(z[$1, 1]) } / Double(max(members.count, 1))
+                f.label(cx, cy, "\(d)")
+            }
+            let url = dir.appendingPathComponent("codes-2d-\(name).svg")
+            try f.writeSVG(to: url)
+            ctx.reporter.wrote(url, "2-D codes of 1,000 test digits (\(name))")
+        }
+        // Nearest neighbours in the 32-D code space of the MLP AE: train codes as the database.
+        let db = try ae32.forward(s.train.images, upTo: 2)
+        let queries = [0, 1, 2, 3, 4, 7, 11, 18]
+        let qz = try ae32.forward(try s.test.images.gatherRows(queries), upTo: 2)
+        var rows: [Tensor] = []
+        var agree = 0
+        for (qi, q) in queries.enumerated() {
+            let nn = try Self.nearest(qz.row(qi), db, k: 7)
+            agree += nn.filter { s.train.labels[$0] == s.test.labels[q] }.count
+            rows.append(try s.test.images.gatherRows([q]))
+            rows.append(try s.train.images.gatherRows(nn))
+        }
+        let grid = try ImageGrid.make(Self.stack(rows), height: 28, width: 28, columns: 8, scale: 2, normalize: .unit)
+        let url = dir.appendingPathComponent("nearest-neighbours.png")
+        try PNG.write(grid, to: url)
+        let frac = Double(agree) / Double(queries.count * 7)
+        ctx.reporter.wrote(url, String(format: "each row: a test query, then its 7 nearest training images in the 32-D code space (%.0f%% same digit)", 100 * frac))
+        try metrics?.set("nearest_neighbours_same_label", frac)
+        try metrics?.set("mnist_all", perSet["mnist"] ?? [:])
+    }
+
+    /// Indices of the k rows of db closest to q (Euclidean).
+    static func nearest(_ q: [Float], _ db: Tensor, k: Int) throws -> [Int] {
+        let d = db.cols
+        var dist: [(Float, Int)] = []
+        for i in 0..<db.rows {
+            var s: Float = 0
+            for j in 0..<d { let t = db.data[i * d + j] - q[j]; s += t * t }
+            dist.append((s, i))
+        }
+        return dist.sorted { $0.0 < $1.0 }.prefix(k).map(\.1)
+    }
+}
