@@ -3,6 +3,7 @@ import Course
 extension Implementations {
     /// The student's code: every module's stubs in Exercises/.
     public static var student: Implementations {
-        Implementations(name: "student", layers: StudentLayers(), autoencoders: StudentAutoencoders())
+        Implementations(name: "student", layers: StudentLayers(), autoencoders: StudentAutoencoders(),
+                        kmeans: StudentKMeans())
     }
 }

@@ -3,6 +3,7 @@ import Course
 extension Implementations {
     /// The reference: every module's solution in Solutions/.
     public static var reference: Implementations {
-        Implementations(name: "reference", layers: ReferenceLayers(), autoencoders: ReferenceAutoencoders())
+        Implementations(name: "reference", layers: ReferenceLayers(), autoencoders: ReferenceAutoencoders(),
+                        kmeans: ReferenceKMeans())
     }
 }

@@ -5,18 +5,22 @@ public struct Implementations {
     public var name: String
     public var layers: any LayersExercises
     public var autoencoders: any AutoencoderExercises
+    public var kmeans: any KMeansExercises
 
-    public init(name: String, layers: any LayersExercises, autoencoders: any AutoencoderExercises) {
+    public init(name: String, layers: any LayersExercises, autoencoders: any AutoencoderExercises, kmeans: any KMeansExercises) {
         self.name = name
         self.layers = layers
         self.autoencoders = autoencoders
+        self.kmeans = kmeans
     }
 
     /// A copy with one module's implementation replaced (how the tests plant a mutant).
-    public func with(layers: (any LayersExercises)? = nil, autoencoders: (any AutoencoderExercises)? = nil) -> Implementations {
+    public func with(layers: (any LayersExercises)? = nil, autoencoders: (any AutoencoderExercises)? = nil,
+                     kmeans: (any KMeansExercises)? = nil) -> Implementations {
         var c = self
         if let layers { c.layers = layers }
         if let autoencoders { c.autoencoders = autoencoders }
+        if let kmeans { c.kmeans = kmeans }
         return c
     }
 }

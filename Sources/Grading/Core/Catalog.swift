@@ -5,6 +5,7 @@ public enum Catalog {
     public static var checks: [AnyCheck] {
         LayersChecks.all.map { $0.erased { $0.layers } }
             + AutoencoderChecks.all.map { $0.erased { $0.autoencoders } }
+            + KMeansChecks.all.map { $0.erased { $0.kmeans } }
     }
 
     public static func checks(forExercise id: String) -> [AnyCheck] { checks.filter { $0.exerciseID == id } }
