@@ -22,14 +22,20 @@ extension ReferenceKMeans {
         let cn = try centers.rowNorms().map { $0 * $0 }
         let k = centers.rows
         var out = [Int](repeating: 0, count: x.rows)
-        dots.data.withUnsafeBufferPointer { d in
-            for i in 0..<x.rows {
-                var best = 0, bestScore = Float.infinity
-                for j in 0..<k {
-                    let s = cn[j] - 2 * d[i * k + j]
-                    if s < bestScore { bestScore = s; best = j }
+        out.withUnsafeMutableBufferPointer { o in
+            dots.data.withUnsafeBufferPointer { d in
+                cn.withUnsafeBufferPointer { c in
+                    Parallel.chunks(x.rows) { _, rows in
+                        for i in rows {
+                            var best = 0, bestScore = Float.infinity
+                            for j in 0..<k {
+                                let s = c[j] - 2 * d[i * k + j]
+                                if s < bestScore { bestScore = s; best = j }
+                            }
+                            o[i] = best
+                        }
+                    }
                 }
-                out[i] = best
             }
         }
         return out

@@ -25,7 +25,7 @@ struct Bench: ParsableCommand {
                 let data = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys])
                 print(String(decoding: data, as: UTF8.self))
             } else {
-                let figs = r.figures.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.1f", $0.value))" }
+                let figs = r.figures.sorted { $0.key < $1.key }.map { "\($0.key) \(String(format: "%.4g", $0.value))" }
                 print("\(w.name.padding(toLength: 22, withPad: " ", startingAt: 0)) median \(String(format: "%.4f", r.median)) s over \(r.runs) runs  \(figs.joined(separator: "  "))")
             }
         }
@@ -55,7 +55,19 @@ struct Workload {
 }
 
 enum Benchmarks {
-    static let all: [Workload] = [sgemm(1024, 1024, 1024), sgemm(128, 784, 256), pca, autoencoderEpoch]
+    static let all: [Workload] = [sgemm(1024, 1024, 1024), sgemm(128, 784, 256), pca, autoencoderEpoch, kmeans]
+
+    /// Exactly 20 Lloyd iterations (reference assign + update, exercises 3.1–3.2) on 10000×784
+    /// Float32 (64 seeded blobs), k = 64, from the first 64 rows.
+    static let kmeans = Workload(name: "kmeans") {
+        let x = Synthetic.blobs(n: 10_000, d: 784, centers: 64, seed: 0).x
+        let initial = try x.gatherRows(Array(0..<64))
+        let km = ReferenceKMeans()
+        return ({
+            var c = initial
+            for _ in 0..<20 { c = try km.updateCenters(x, assignments: try km.assign(x, c), previous: c) }
+        }, { t in ["iterations": 20, "seconds_per_iteration": t / 20] })
+    }
 
     /// Reference PCA (exercise 2.2) of 10000×784 Float32 (64 seeded blobs), top 32 components.
     static let pca = Workload(name: "pca") {

@@ -88,7 +88,7 @@ final class LayersExperiment: Experiment {
             rasters.append(fig.raster(width: 300, height: 300))
             let acc = try LinearProbe(pts, labels: labels, classes: 2).accuracy(pts, labels: labels)
             separability.append(["layer": name, "linear_separability": acc])
-            ctx.reporter.info(String(format: "  %-14@ linear separability %.3f", name as NSString, acc))
+            ctx.reporter.info("  " + name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: " linear separability %.3f", acc))
         }
         let strip = dir.appendingPathComponent("mappings.png")
         try PNG.write(Image.row(rasters), to: strip)
@@ -139,7 +139,8 @@ final class LayersExperiment: Experiment {
             rasters.append(fig.raster(width: 240, height: 240))
             let acc = try LinearProbe(acts[l], labels: labels, classes: 2).accuracy(acts[l], labels: labels)
             separability.append(["layer": l, "name": name, "dimension": acts[l].cols, "linear_separability": acc])
-            ctx.reporter.info(String(format: "  layer %d %-18@ dim %2d  linear separability %.3f", l, "\(l == 0 ? "input" : "\(t.layers[l - 1])")" as NSString, acts[l].cols, acc))
+            let label = (l == 0 ? "input" : "\(t.layers[l - 1])").padding(toLength: 16, withPad: " ", startingAt: 0)
+            ctx.reporter.info("  layer \(l) \(label)" + String(format: " dim %2d  linear separability %.3f", acts[l].cols, acc))
         }
         let strip = dir.appendingPathComponent("mlp-layers.png")
         try PNG.write(Image.row(rasters), to: strip)

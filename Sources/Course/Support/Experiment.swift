@@ -55,7 +55,8 @@ extension Experiment {
 public enum Experiments {
     public struct Entry { public let slug: String; public let make: () -> Experiment }
     public static let all: [Entry] = [Entry(slug: "layers") { LayersExperiment() },
-                                      Entry(slug: "autoencoders") { AutoencodersExperiment() }]
+                                      Entry(slug: "autoencoders") { AutoencodersExperiment() },
+                                      Entry(slug: "kmeans") { KMeansExperiment() }]
     public static func named(_ slug: String) -> Experiment? { all.first { $0.slug == slug }?.make() }
 }
 

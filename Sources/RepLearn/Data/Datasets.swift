@@ -64,4 +64,12 @@ public enum Datasets {
         return LabelledImages(images: try Tensor(shape: [labels.count, 64], data: pixels), labels: labels,
                               height: 8, width: 8, name: "UCI digits 8×8")
     }
+
+    /// The bundled colour photos (datasets/photos/*.png), by name without extension.
+    public static let photoNames = ["astronaut", "chelsea", "china", "coffee", "flower", "rocket"]
+
+    /// A bundled photo as an image (channels 1 = gray, 3 = RGB).
+    public static func photo(_ name: String, channels: Int = 3) throws -> Image {
+        try PNG.read(folder.appendingPathComponent("photos/\(name).png"), channels: channels)
+    }
 }
