@@ -4,6 +4,6 @@ extension Implementations {
     /// The student's code: every module's stubs in Exercises/.
     public static var student: Implementations {
         Implementations(name: "student", layers: StudentLayers(), autoencoders: StudentAutoencoders(),
-                        kmeans: StudentKMeans())
+                        kmeans: StudentKMeans(), vq: StudentVQ())
     }
 }

@@ -4,6 +4,6 @@ extension Implementations {
     /// The reference: every module's solution in Solutions/.
     public static var reference: Implementations {
         Implementations(name: "reference", layers: ReferenceLayers(), autoencoders: ReferenceAutoencoders(),
-                        kmeans: ReferenceKMeans())
+                        kmeans: ReferenceKMeans(), vq: ReferenceVQ())
     }
 }

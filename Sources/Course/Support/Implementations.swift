@@ -6,21 +6,25 @@ public struct Implementations {
     public var layers: any LayersExercises
     public var autoencoders: any AutoencoderExercises
     public var kmeans: any KMeansExercises
+    public var vq: any VQExercises
 
-    public init(name: String, layers: any LayersExercises, autoencoders: any AutoencoderExercises, kmeans: any KMeansExercises) {
+    public init(name: String, layers: any LayersExercises, autoencoders: any AutoencoderExercises,
+                kmeans: any KMeansExercises, vq: any VQExercises) {
         self.name = name
         self.layers = layers
         self.autoencoders = autoencoders
         self.kmeans = kmeans
+        self.vq = vq
     }
 
-    /// A copy with one module's implementation replaced (how the tests plant a mutant).
+    /// A copy with some modules' implementations replaced (how the tests plant a mutant).
     public func with(layers: (any LayersExercises)? = nil, autoencoders: (any AutoencoderExercises)? = nil,
-                     kmeans: (any KMeansExercises)? = nil) -> Implementations {
+                     kmeans: (any KMeansExercises)? = nil, vq: (any VQExercises)? = nil) -> Implementations {
         var c = self
         if let layers { c.layers = layers }
         if let autoencoders { c.autoencoders = autoencoders }
         if let kmeans { c.kmeans = kmeans }
+        if let vq { c.vq = vq }
         return c
     }
 }

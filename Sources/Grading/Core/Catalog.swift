@@ -6,6 +6,7 @@ public enum Catalog {
         LayersChecks.all.map { $0.erased { $0.layers } }
             + AutoencoderChecks.all.map { $0.erased { $0.autoencoders } }
             + KMeansChecks.all.map { $0.erased { $0.kmeans } }
+            + VQChecks.all.map { $0.erased { $0.vq } }
     }
 
     public static func checks(forExercise id: String) -> [AnyCheck] { checks.filter { $0.exerciseID == id } }
