@@ -56,7 +56,8 @@ public enum Experiments {
     public struct Entry { public let slug: String; public let make: () -> Experiment }
     public static let all: [Entry] = [Entry(slug: "layers") { LayersExperiment() },
                                       Entry(slug: "autoencoders") { AutoencodersExperiment() },
-                                      Entry(slug: "kmeans") { KMeansExperiment() }]
+                                      Entry(slug: "kmeans") { KMeansExperiment() },
+                                      Entry(slug: "vq") { VQExperiment() }]
     public static func named(_ slug: String) -> Experiment? { all.first { $0.slug == slug }?.make() }
 }
 

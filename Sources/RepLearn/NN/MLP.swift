@@ -45,8 +45,9 @@ public final class MLP {
     }
 
     /// ∂L/∂output → ∂L/∂input; accumulates nothing (overwrites `gradients`). Call after forward.
+    /// The input gradient costs one more matrix product: ask for it with `inputGradient`.
     @discardableResult
-    public func backward(_ outputGradient: Tensor) throws -> Tensor {
+    public func backward(_ outputGradient: Tensor, inputGradient: Bool = false) throws -> Tensor {
         var g = outputGradient
         for l in stride(from: inputs.count - 1, through: 0, by: -1) {
             if hasReLU(l) {                                   // through the ReLU
@@ -59,7 +60,7 @@ public final class MLP {
             }
             gradients[2 * l] = try Tensor.matmul(g, inputs[l], transposeA: true)
             gradients[2 * l + 1] = try g.sumRows()
-            if l > 0 { g = try Tensor.matmul(g, parameters[2 * l]) }
+            if l > 0 || inputGradient { g = try Tensor.matmul(g, parameters[2 * l]) }
         }
         return g
     }
