@@ -14,6 +14,7 @@ final class AutoencodersExperiment: Experiment {
     var sets: [DataSet] = []
     var pcas: [String: PrincipalComponents] = [:]          // per data set, 32 components
     var mlps: [Int: MLP] = [:]                             // MNIST MLP AEs by code size
+    var linearAEs: [Int: (encoder: Tensor, decoder: Tensor)] = [:]   // MNIST linear AEs by code size
     var metrics: MetricsFile?
     var perSet: [String: [String: [String: Double]]] = [:] // set → metric → M → value
 
@@ -94,6 +95,7 @@ final class AutoencodersExperiment: Experiment {
                 let (e, d, secs) = try AutoencoderTrainers.linear(xc, k: m, epochs: epochs, batch: 250, learningRate: 2e-3,
                                                                   impl: impl, rng: &rng, label: "\(s.name) linear AE M=\(m)")
                 let loss = try impl.linearAutoencoderLoss(xc, encoder: e, decoder: d).loss
+                if s.name == "mnist" { linearAEs[m] = (e, d) }
                 let angles = try impl.principalAngles(try d.transposed(), Self.truncate(pcas[s.name]!, m).components)
                 let pcaMSE = perSet[s.name]!["mse_pca"]![String(m)]!
                 try record(s.name, "mse_linear_ae", m, loss)
@@ -130,12 +132,16 @@ final class AutoencodersExperiment: Experiment {
                                      m, train, test, perSet["mnist"]!["mse_pca"]![String(m)]!, pcaTest, secs))
             let q = try s.test.images.gatherRows(Array(0..<10))
             rows.append(try impl.pcaDecode(try impl.pcaEncode(q, pm), pm))
+            if let (e, d) = linearAEs[m] {           // x̂ = D E (x − μ) + μ
+                let qc = try q.addingRowVector(-p.mean)
+                rows.append(try Tensor.matmul(try Tensor.matmul(qc, e, transposeB: true), d, transposeB: true).addingRowVector(p.mean))
+            }
             rows.append(try net.forward(q))
         }
         let grid = try ImageGrid.make(Self.stack(rows), height: 28, width: 28, columns: 10, scale: 2, normalize: .unit)
         let url = dir.appendingPathComponent("reconstructions.png")
         try PNG.write(grid, to: url)
-        ctx.reporter.wrote(url, "row 1: test originals; then for M = 2, 8, 32: PCA, MLP AE")
+        ctx.reporter.wrote(url, "row 1: test originals; then for M = 2, 8, 32: PCA, " + (linearAEs.isEmpty ? "" : "linear AE, ") + "MLP AE")
     }
 
     static func stack(_ ts: [Tensor]) throws -> Tensor {
