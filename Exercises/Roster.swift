@@ -4,6 +4,7 @@ extension Implementations {
     /// The student's code: every module's stubs in Exercises/.
     public static var student: Implementations {
         Implementations(name: "student", layers: StudentLayers(), autoencoders: StudentAutoencoders(),
-                        kmeans: StudentKMeans(), vq: StudentVQ())
+                        kmeans: StudentKMeans(), vq: StudentVQ(),
+                        word2vec: StudentWord2Vec())
     }
 }

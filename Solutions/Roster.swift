@@ -4,6 +4,7 @@ extension Implementations {
     /// The reference: every module's solution in Solutions/.
     public static var reference: Implementations {
         Implementations(name: "reference", layers: ReferenceLayers(), autoencoders: ReferenceAutoencoders(),
-                        kmeans: ReferenceKMeans(), vq: ReferenceVQ())
+                        kmeans: ReferenceKMeans(), vq: ReferenceVQ(),
+                        word2vec: ReferenceWord2Vec())
     }
 }

@@ -55,7 +55,37 @@ struct Workload {
 }
 
 enum Benchmarks {
-    static let all: [Workload] = [sgemm(1024, 1024, 1024), sgemm(128, 784, 256), pca, autoencoderEpoch, kmeans]
+    static let all: [Workload] = [sgemm(1024, 1024, 1024), sgemm(128, 784, 256), pca, autoencoderEpoch, kmeans, word2vec]
+
+    /// Skip-gram negative sampling, 1 epoch on 2,000,000 tokens drawn from Zipf(1.1) over 30,000 words
+    /// (seed 0), d = 100, window 5, 5 negatives, min_count 5, sample 1e-3, 2 threads.
+    /// words_per_second counts effective words (kept after min_count and subsampling) per training second.
+    static let word2vec = Workload(name: "word2vec") {
+        var rng = SeededGenerator(seed: 0)
+        let zipf = try AliasSampler(weights: (1...30_000).map { pow(Double($0), -1.1) })
+        let tokens = (0..<2_000_000).map { _ in zipf.sample(using: &rng) }
+        var counts = [Int](repeating: 0, count: 30_000)
+        for t in tokens { counts[t] += 1 }
+        let words = (0..<30_000).filter { counts[$0] >= 5 }.sorted { counts[$0] > counts[$1] }
+        var remap = [Int32](repeating: -1, count: 30_000)
+        for (i, w) in words.enumerated() { remap[w] = Int32(i) }
+        let kept = tokens.compactMap { remap[$0] >= 0 ? remap[$0] : nil }
+        let sentences = stride(from: 0, to: kept.count, by: 1000).map { Array(kept[$0..<min($0 + 1000, kept.count)]) }
+        let vocab = Vocabulary(words: words.map { "w\($0)" }, counts: words.map { counts[$0] })
+        var settings = Word2VecPipeline.Settings()
+        settings.epochs = 1
+        final class Runs { var reports: [SkipGramTrainer.Report] = [] }
+        let runs = Runs()
+        return ({
+            let trainer = try Word2VecPipeline.trainer(vocab, settings, impl: ReferenceWord2Vec())
+            runs.reports.append(trainer.train(sentences))
+        }, { _ in
+            let sorted = runs.reports.sorted { $0.wordsPerSecond < $1.wordsPerSecond }
+            let mid = sorted[sorted.count / 2]
+            return ["words_per_second": mid.wordsPerSecond, "effective_words": Double(mid.effectiveWords),
+                    "vocabulary": Double(words.count), "train_seconds": mid.seconds]
+        })
+    }
 
     /// Exactly 20 Lloyd iterations (reference assign + update, exercises 3.1–3.2) on 10000×784
     /// Float32 (64 seeded blobs), k = 64, from the first 64 rows.

@@ -57,7 +57,8 @@ public enum Experiments {
     public static let all: [Entry] = [Entry(slug: "layers") { LayersExperiment() },
                                       Entry(slug: "autoencoders") { AutoencodersExperiment() },
                                       Entry(slug: "kmeans") { KMeansExperiment() },
-                                      Entry(slug: "vq") { VQExperiment() }]
+                                      Entry(slug: "vq") { VQExperiment() },
+                                      Entry(slug: "word2vec") { Word2VecExperiment() }]
     public static func named(_ slug: String) -> Experiment? { all.first { $0.slug == slug }?.make() }
 }
 

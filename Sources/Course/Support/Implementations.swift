@@ -7,24 +7,28 @@ public struct Implementations {
     public var autoencoders: any AutoencoderExercises
     public var kmeans: any KMeansExercises
     public var vq: any VQExercises
+    public var word2vec: any Word2VecExercises
 
     public init(name: String, layers: any LayersExercises, autoencoders: any AutoencoderExercises,
-                kmeans: any KMeansExercises, vq: any VQExercises) {
+                kmeans: any KMeansExercises, vq: any VQExercises, word2vec: any Word2VecExercises) {
         self.name = name
         self.layers = layers
         self.autoencoders = autoencoders
         self.kmeans = kmeans
         self.vq = vq
+        self.word2vec = word2vec
     }
 
     /// A copy with some modules' implementations replaced (how the tests plant a mutant).
     public func with(layers: (any LayersExercises)? = nil, autoencoders: (any AutoencoderExercises)? = nil,
-                     kmeans: (any KMeansExercises)? = nil, vq: (any VQExercises)? = nil) -> Implementations {
+                     kmeans: (any KMeansExercises)? = nil, vq: (any VQExercises)? = nil,
+                     word2vec: (any Word2VecExercises)? = nil) -> Implementations {
         var c = self
         if let layers { c.layers = layers }
         if let autoencoders { c.autoencoders = autoencoders }
         if let kmeans { c.kmeans = kmeans }
         if let vq { c.vq = vq }
+        if let word2vec { c.word2vec = word2vec }
         return c
     }
 }

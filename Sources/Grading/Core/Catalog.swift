@@ -7,6 +7,7 @@ public enum Catalog {
             + AutoencoderChecks.all.map { $0.erased { $0.autoencoders } }
             + KMeansChecks.all.map { $0.erased { $0.kmeans } }
             + VQChecks.all.map { $0.erased { $0.vq } }
+            + Word2VecChecks.all.map { $0.erased { $0.word2vec } }
     }
 
     public static func checks(forExercise id: String) -> [AnyCheck] { checks.filter { $0.exerciseID == id } }
