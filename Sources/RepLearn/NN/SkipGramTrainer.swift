@@ -70,7 +70,10 @@ public final class SkipGramTrainer {
         let start = Date()
 
         DispatchQueue.concurrentPerform(iterations: threads) { t in
-            let lo = sentences.count * t / threads, hi = sentences.count * (t + 1) / threads
+            // Threads take interleaved blocks of sentences, so both move through the corpus in order (as the
+            // job queue of the reference implementation does) rather than each owning one half; blocks are
+            // large (≤ 8192 sentences, ≥ 8 per thread and epoch) so the threads rarely touch the same rows.
+            let block = max(1, min(8192, sentences.count / (threads * 8)))
             // xorshift64* per thread: cheap, and good in the high and middle bits used here.
             var state = (cfg.seed &+ 1) &* 0x9E37_79B9_7F4A_7C15 ^ (UInt64(t + 1) &* 0xBF58_476D_1CE4_E5B9)
             if state == 0 { state = 0x1234_5678_9ABC_DEF1 }
@@ -84,7 +87,7 @@ public final class SkipGramTrainer {
             var sen = [Int32](repeating: 0, count: 0)
             var lastReport = Date(), lossSum = 0.0, lossPairs = 0
             for epoch in 0..<cfg.epochs {
-                for s in lo..<hi {
+                for s in 0..<sentences.count where (s / block) % threads == t {
                     // Subsample the sentence.
                     sen.removeAll(keepingCapacity: true)
                     for w in sentences[s] where Float(next() >> 40) * 0x1p-24 < keep[Int(w)] { sen.append(w) }
