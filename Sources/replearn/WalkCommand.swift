@@ -7,20 +7,15 @@ struct Walk: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read a lecture in the terminal, section by section, running its experiment live.")
 
-    @Argument(help: "Module: \(Syllabus.modules.map(\.slug).joined(separator: ", ")).") var module: String
-    @Option(help: "Run the reference (default) or your own code (student).") var impl: ImplementationChoice = .reference
-    @Option(help: "Output folder for figures.") var out: String = "out"
+    @OptionGroup var options: ExperimentOptions
     @Flag(help: "Do not wait for Enter between sections.") var noPause = false
 
     func run() throws {
-        guard let m = Syllabus.module(module), let experiment = Experiments.named(m.slug) else {
-            throw ValidationError("no walkthrough \(module); known: \(Experiments.all.map(\.slug).joined(separator: ", "))")
-        }
+        let (m, experiment, context) = try options.resolve()
         let url = ProjectPaths.file(m.lecture)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw ValidationError("cannot read the lecture notes \(m.lecture) (looked in \(ProjectPaths.root.path))")
         }
-        let context = ExperimentContext(impls: impl.implementations, outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter())
         let walk = Walkthrough(markdown: text)
         var pausing = !noPause
         for (i, section) in walk.sections.enumerated() {
@@ -30,7 +25,7 @@ struct Walk: ParsableCommand {
                 case .text(let t): print(Terminal.prose(t))
                 case .run(let step):
                     print(Terminal.running(step))
-                    try experiment.run(step: step, context)
+                    try options.explainingStubs { try experiment.run(step: step, context) }
                 }
             }
             if pausing && i + 1 < walk.sections.count {
