@@ -10,9 +10,12 @@ extension ReferenceAutoencoders {
         return (try x.addingRowVector(-mu), mu)
     }
 
-    /// C = (1/n) X_cᵀ X_c.
+    /// C = (1/n) X_cᵀ X_c (a symmetric rank-n update: `Tensor.gram`).
     public func covariance(_ x: Tensor) throws -> Tensor {
-        let xc = try center(x).centered
-        return try Tensor.matmul(xc, xc, transposeA: true) * (1 / Float(x.rows))
+        try Self.covariance(ofCentered: center(x).centered)
+    }
+
+    static func covariance(ofCentered xc: Tensor) throws -> Tensor {
+        try Tensor.gram(xc) * (1 / Float(xc.rows))
     }
 }

@@ -5,8 +5,9 @@ import RepLearn
 extension ReferenceAutoencoders {
     public func principalComponents(_ x: Tensor, k: Int) throws -> PrincipalComponents {
         guard k >= 1 && k <= x.cols else { throw InputError("principalComponents: k = \(k) outside 1…\(x.cols)") }
-        let eig = try SymmetricEigen(covariance(x))          // descending
-        return PrincipalComponents(mean: try center(x).mean,
+        let (xc, mean) = try center(x)
+        let eig = try SymmetricEigen(Self.covariance(ofCentered: xc))      // descending
+        return PrincipalComponents(mean: mean,
                                    components: try eig.vectors.gatherRows(Array(0..<k)),
                                    eigenvalues: Array(eig.values.prefix(k)))
     }

@@ -16,28 +16,28 @@ extension ReferenceKMeans {
     }
 
     /// argmin_j ‖xᵢ − cⱼ‖²; ‖xᵢ‖² is the same for every j, so only ‖c‖² − 2x·c is compared.
+    /// The products are computed as C·Xᵀ ([k, n]): OpenBLAS runs this orientation about twice as
+    /// fast as X·Cᵀ for n ≫ k, and the arg-min then streams over contiguous rows.
     public func assign(_ x: Tensor, _ centers: Tensor) throws -> [Int] {
         try centers.expectShape([-1, x.cols], "assign", name: "centers")
-        let dots = try Tensor.matmul(x, centers, transposeB: true)
+        let dots = try Tensor.matmul(centers, x, transposeB: true)            // [k, n]
         let cn = try centers.rowNorms().map { $0 * $0 }
-        let k = centers.rows
-        var out = [Int](repeating: 0, count: x.rows)
-        out.withUnsafeMutableBufferPointer { o in
+        let (k, n) = (centers.rows, x.rows)
+        var best = [Int](repeating: 0, count: n)
+        best.withUnsafeMutableBufferPointer { b in
             dots.data.withUnsafeBufferPointer { d in
-                cn.withUnsafeBufferPointer { c in
-                    Parallel.chunks(x.rows) { _, rows in
-                        for i in rows {
-                            var best = 0, bestScore = Float.infinity
-                            for j in 0..<k {
-                                let s = c[j] - 2 * d[i * k + j]
-                                if s < bestScore { bestScore = s; best = j }
-                            }
-                            o[i] = best
+                Parallel.chunks(n) { _, cols in
+                    var score = [Float](repeating: .infinity, count: cols.count)
+                    for j in 0..<k {
+                        let row = d.baseAddress! + j * n
+                        for (t, i) in cols.enumerated() {
+                            let s = cn[j] - 2 * row[i]
+                            if s < score[t] { score[t] = s; b[i] = j }
                         }
                     }
                 }
             }
         }
-        return out
+        return best
     }
 }

@@ -35,6 +35,6 @@ struct Walk: ParsableCommand {
                 if line.lowercased().hasPrefix("q") { break }
             }
         }
-        print("\nFigures and metrics are in \(context.outDir(m.slug).path)")
+        print("\nFigures and metrics are in \(context.outDir(m.slug).relativePath)/")
     }
 }
