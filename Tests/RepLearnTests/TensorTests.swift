@@ -79,3 +79,16 @@ final class GradientCheckTests: XCTestCase {
         XCTAssertGreaterThan(GradientCheck.relativeError(num, exact.map { $0 * 2 }), 0.3)
     }
 }
+
+final class GramTests: XCTestCase {
+    /// ssyrk's xᵀx equals the general product and is exactly symmetric.
+    func testGramMatchesMatmulAndIsSymmetric() throws {
+        var rng = SeededGenerator(seed: 4)
+        let x = Tensor.randomNormal([37, 9], using: &rng)
+        let g = try Tensor.gram(x), m = try Tensor.matmul(x, x, transposeA: true)
+        for i in 0..<9 { for j in 0..<9 {
+            XCTAssertEqual(g[i, j], m[i, j], accuracy: 1e-4)
+            XCTAssertEqual(g[i, j], g[j, i])
+        } }
+    }
+}
