@@ -7,7 +7,7 @@ import RepLearn
 public enum AutoencoderChecks {
     public typealias Impl = any AutoencoderExercises
 
-    public static var all: [Check<Impl>] { covariance + components + codec + linearAE + angles + denoising }
+    public static var all: [Check<Impl>] { covariance + components + codec + linearAE + [linearAETraining] + angles + denoising }
 
     /// x: [40, 6] = z·diag(3, 2, 1.5, 1, 0.5, 0.2)·R + offset: well-separated eigenvalues and
     /// a mean far from zero (so forgetting to centre shows).
@@ -185,6 +185,28 @@ public enum AutoencoderChecks {
             }
         },
     ]
+
+    /// Gradient descent with the student's step on centred 6-D data, k = 2, from a small random start.
+    static let linearAETraining: Check<Impl> =
+        Check("2.5c", exercise: "2.5", "1,500 steps (η = 0.02) on centred data: decoder subspace within 2° of PCA's top 2 (Jacobi), error within 1% of PCA's optimum",
+              tolerance: "angles ≤ 2°, MSE ≤ 1.01·Σ discarded λ: eigenvalues 9, 4, 2.25, … are well separated, so gradient descent converges") { impl in
+            let x = data()
+            let c = DMatrix(x)
+            let mu = PCAOracle.mean(c)
+            var xc = x
+            for i in 0..<x.rows { for j in 0..<x.cols { xc[i, j] -= Float(mu[j]) } }
+            var rng = SeededGenerator(seed: 251)
+            var e = Tensor.randomNormal([2, 6], std: 0.1, using: &rng), d = Tensor.randomNormal([6, 2], std: 0.1, using: &rng)
+            for _ in 0..<1_500 { (e, d) = try impl.linearAutoencoderStep(xc, encoder: e, decoder: d, learningRate: 0.02) }
+            let truth = PCAOracle.eigen(PCAOracle.covariance(c))
+            let dt = try d.transposed()
+            let angles = PCAOracle.principalAngles(PCAOracle.rows(dt), Array(truth.vectors.prefix(2)))
+            try Expect.that(angles.allSatisfy { $0 <= 2 }, "angles between the decoder's columns and PCA's top-2 subspace",
+                            expected: "≤ 2°", got: angles.map { Expect.fmt($0) + "°" }.joined(separator: ", "))
+            let mse = aeLoss(DMatrix(xc), DMatrix(e), DMatrix(d))
+            let optimum = truth.values[2...].reduce(0, +)
+            try Expect.that(mse <= 1.01 * optimum, "reconstruction error after training", expected: "≤ 1.01 × \(Expect.fmt(optimum))", got: Expect.fmt(mse))
+        }
 
     // MARK: 2.6
 

@@ -143,3 +143,10 @@ struct DenoisingReconstructsClean: DelegatingAutoencoders {
         try meanSquaredError(reconstruct(clean), clean).loss
     }
 }
+
+/// Moves only the decoder: the encoder keeps its random start, so the code space is not PCA's.
+struct AEStepDecoderOnly: DelegatingAutoencoders {
+    func linearAutoencoderStep(_ x: Tensor, encoder: Tensor, decoder: Tensor, learningRate: Float) throws -> (encoder: Tensor, decoder: Tensor) {
+        (encoder, try base.linearAutoencoderStep(x, encoder: encoder, decoder: decoder, learningRate: learningRate).decoder)
+    }
+}
