@@ -24,8 +24,7 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
 
         // The library every module stands on.
-        .target(name: "RepLearn", dependencies: ["COpenBLAS", "CPNG", "CZlib",
-                                                 .product(name: "Numerics", package: "swift-numerics")],
+        .target(name: "RepLearn", dependencies: ["COpenBLAS", "CPNG", "CZlib"],
                 path: "Sources/RepLearn"),
         // The syllabus: exercise protocols, metadata and experiments.
         .target(name: "Course", dependencies: ["RepLearn"], path: "Sources/Course"),

@@ -1,4 +1,5 @@
 import Foundation
+import Numerics
 import RepLearn
 
 /// Why a check failed: what was compared, the expected value, what the code gave.
@@ -23,14 +24,16 @@ public enum Expect {
         try that(t.shape == expected, "\(what): wrong shape", expected: "\(expected)", got: "\(t.shape)")
     }
 
-    /// Every element within `abs + rel·|expected|` of `expected`; reports the worst element.
+    /// Every element approximately equal to `expected` in swift-numerics' sense,
+    /// |got − expected| ≤ max(abs, rel·max(|got|, |expected|)); reports the worst element.
     public static func close(_ got: Tensor, _ expected: DMatrix, abs absTol: Double, rel relTol: Double, _ what: String) throws {
         try shape(got, expected.shape, what)
         var worst = -1, worstExcess = 0.0
         for i in 0..<got.count {
             let g = Double(got.data[i]), e = expected.data[i]
-            let excess = g.isFinite ? Swift.abs(g - e) - (absTol + relTol * Swift.abs(e)) : .infinity
-            if excess > worstExcess || (worst < 0 && excess > 0) { worst = i; worstExcess = excess }
+            let ok = g.isFinite && (g == e || g.isApproximatelyEqual(to: e, absoluteTolerance: absTol, relativeTolerance: relTol))
+            let excess = ok ? 0 : (g.isFinite ? Swift.abs(g - e) : .infinity)
+            if !ok && (worst < 0 || excess > worstExcess) { worst = i; worstExcess = excess }
         }
         if worst >= 0 {
             let c = max(got.cols, 1)
