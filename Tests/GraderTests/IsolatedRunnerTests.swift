@@ -23,11 +23,21 @@ final class IsolatedRunnerTests: XCTestCase {
         XCTAssertTrue(rs[1].message.contains("Exercises/01-Layers/Linear.swift"), rs[1].message)
     }
 
-    func testEndlessLoopTimesOut() {
-        let runner = IsolatedRunner(executable: URL(fileURLWithPath: "/bin/sh"), timeLimit: 0.5) { _ in ["-c", "sleep 30"] }
-        let start = Date()
+    /// A worker that never finishes is reported as timed out, and its whole process group
+    /// (here a shell and its `sleep` child) is gone afterwards.
+    func testEndlessLoopTimesOutAndIsKilled() throws {
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("replearn-loop-\(UUID().uuidString)")
+        let runner = IsolatedRunner(executable: URL(fileURLWithPath: "/bin/sh"), timeLimit: 0.5) { _ in
+            ["-c", "sleep 30 & echo $! > '\(pidFile.path)'; wait"]
+        }
         let rs = runner.grade(exercise: "1.2")
-        XCTAssertTrue(rs.allSatisfy { $0.status == .timedOut })
-        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+        XCTAssertTrue(rs.allSatisfy { $0.status == .timedOut }, "\(rs.map(\.status))")
+        XCTAssertTrue(rs[0].message.contains("Exercises/01-Layers/ReLU.swift"), rs[0].message)
+        let pid = Int32(try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
+        // Gone, or a zombie waiting for init to reap it ("Z" in /proc/PID/stat).
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        let state = stat.split(separator: ")").last?.split(separator: " ").first.map(String.init) ?? "gone"
+        XCTAssertTrue(kill(pid, 0) == -1 || state == "Z", "the worker's child \(pid) survived the time-out (state \(state))")
+        try? FileManager.default.removeItem(at: pidFile)
     }
 }
