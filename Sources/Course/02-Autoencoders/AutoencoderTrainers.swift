@@ -10,20 +10,11 @@ enum AutoencoderTrainers {
         let d = xc.cols
         var params = [Tensor.randomNormal([k, d], std: 0.01, using: &rng), Tensor.randomNormal([d, k], std: 0.01, using: &rng)]
         var adam = Adam(learningRate: learningRate)
-        let steps = epochs * ((xc.rows + batch - 1) / batch)
-        let progress = ProgressLine("  \(label)", total: steps)
         let start = Date()
-        var step = 0
-        for _ in 0..<epochs {
-            let order = rng.permutation(xc.rows)
-            for b in stride(from: 0, to: xc.rows, by: batch) {
-                let xb = try xc.gatherRows(Array(order[b..<min(b + batch, xc.rows)]))
-                let g = try impl.linearAutoencoderLoss(xb, encoder: params[0], decoder: params[1])
-                guard g.loss.isFinite else { throw InputError("\(label): loss became \(g.loss) at step \(step) — check exercise 2.4") }
-                try adam.step(&params, [g.encoder, g.decoder])
-                step += 1
-                if step % 40 == 0 || step == steps { progress.update(step, loss: g.loss) }
-            }
+        try Minibatches.train(rows: xc.rows, batch: batch, epochs: epochs, label: label, rng: &rng) { idx, _ in
+            let g = try impl.linearAutoencoderLoss(try xc.gatherRows(idx), encoder: params[0], decoder: params[1])
+            if g.loss.isFinite { try adam.step(&params, [g.encoder, g.decoder]) }
+            return g.loss
         }
         return (params[0], params[1], Date().timeIntervalSince(start))
     }
@@ -35,23 +26,16 @@ enum AutoencoderTrainers {
                     corrupt: ((Tensor, inout SeededGenerator) throws -> Tensor)? = nil) throws -> (MLP, Double) {
         let net = MLP(sizes: sizes, linearLayers: [sizes.count / 2 - 1], rng: &rng)   // linear bottleneck
         var adam = Adam(learningRate: learningRate)
-        let steps = epochs * ((inputs.rows + batch - 1) / batch)
-        let progress = ProgressLine("  \(label)", total: steps)
         let start = Date()
-        var step = 0
-        for _ in 0..<epochs {
-            let order = rng.permutation(inputs.rows)
-            for b in stride(from: 0, to: inputs.rows, by: batch) {
-                let idx = Array(order[b..<min(b + batch, inputs.rows)])
-                var xb = try inputs.gatherRows(idx)
-                if let corrupt { xb = try corrupt(xb, &rng) }
-                let (loss, grad) = try meanSquaredError(try net.forward(xb), try targets.gatherRows(idx))
-                guard loss.isFinite else { throw InputError("\(label): loss became \(loss) at step \(step)") }
+        try Minibatches.train(rows: inputs.rows, batch: batch, epochs: epochs, label: label, rng: &rng) { idx, rng in
+            var xb = try inputs.gatherRows(idx)
+            if let corrupt { xb = try corrupt(xb, &rng) }
+            let (loss, grad) = try meanSquaredError(try net.forward(xb), try targets.gatherRows(idx))
+            if loss.isFinite {
                 try net.backward(grad)
                 try net.step(&adam)
-                step += 1
-                if step % 40 == 0 || step == steps { progress.update(step, loss: loss) }
             }
+            return loss
         }
         return (net, Date().timeIntervalSince(start))
     }

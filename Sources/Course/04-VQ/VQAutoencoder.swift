@@ -39,45 +39,38 @@ final class VQAutoencoder {
         var (encAdam, decAdam, cbAdam) = (Adam(learningRate: learningRate), Adam(learningRate: learningRate), Adam(learningRate: 5 * learningRate))
         var perplexities: [Double] = [], mses: [Double] = []
         var restarts = 0
-        let steps = epochs * ((x.rows + batch - 1) / batch)
-        let progress = ProgressLine("  \(label)", total: steps)
-        var step = 0
-        for epoch in 0..<epochs {
-            var used: [Int] = []
-            var mseSum = 0.0, batches = 0
-            let order = rng.permutation(x.rows)
-            var lastZ = Tensor.zeros([0, dim])
-            for b in stride(from: 0, to: x.rows, by: batch) {
-                let xb = try x.gatherRows(Array(order[b..<min(b + batch, x.rows)]))
-                let z = try encode(xb)
-                let q = try impl.quantize(z, codebook: codebook)
-                let xhat = try decoder.forward(try q.vectors.reshaped([xb.rows, slots * dim]))
-                let (mse, g) = try meanSquaredError(xhat, xb)
-                guard mse.isFinite else { throw InputError("\(label): loss became \(mse) at step \(step) — check exercises 4.1–4.3") }
-                let gq = try decoder.backward(g, inputGradient: true).reshaped([z.rows, dim])
-                let vg = try impl.vqBackward(z, codebook: codebook, indices: q.indices, decoderInputGradient: gq, beta: Self.beta)
-                try encoder.backward(vg.encoder.reshaped([xb.rows, slots * dim]))
-                try encoder.step(&encAdam)
-                try decoder.step(&decAdam)
-                var cb = [codebook]
-                try cbAdam.step(&cb, [vg.codebook])
-                codebook = cb[0]
-                used += q.indices
-                mseSum += mse; batches += 1
-                lastZ = z
-                step += 1
-                if step % 40 == 0 || step == steps { progress.update(step, loss: mse) }
-            }
-            let usage = try impl.codebookUsage(used, codebookSize: codes)
+        var used: [Int] = [], mseSum = 0.0, batches = 0
+        var lastZ = Tensor.zeros([0, dim])
+        try Minibatches.train(rows: x.rows, batch: batch, epochs: epochs, label: label, rng: &rng, step: { idx, _ in
+            let xb = try x.gatherRows(idx)
+            let z = try encode(xb)
+            let q = try impl.quantize(z, codebook: codebook)
+            let (mse, g) = try meanSquaredError(try decoder.forward(try q.vectors.reshaped([xb.rows, slots * dim])), xb)
+            guard mse.isFinite else { return mse }
+            let gq = try decoder.backward(g, inputGradient: true).reshaped([z.rows, dim])
+            let vg = try impl.vqBackward(z, codebook: codebook, indices: q.indices, decoderInputGradient: gq, beta: Self.beta)
+            try encoder.backward(vg.encoder.reshaped([xb.rows, slots * dim]))
+            try encoder.step(&encAdam)
+            try decoder.step(&decAdam)
+            var cb = [codebook]
+            try cbAdam.step(&cb, [vg.codebook])
+            codebook = cb[0]
+            used += q.indices
+            mseSum += mse; batches += 1
+            lastZ = z
+            return mse
+        }, endOfEpoch: { epoch, rng in
+            let usage = try self.impl.codebookUsage(used, codebookSize: self.codes)
             perplexities.append(usage.perplexity)
-            mses.append(mseSum / Double(batches))
+            mses.append(mseSum / Double(max(batches, 1)))
+            (used, mseSum, batches) = ([], 0, 0)
             let dead = usage.counts.filter { $0 == 0 }.count
             // Restart dead codes while the codebook is still settling; late restarts only disturb the decoder.
             if dead > 0 && epoch < epochs / 2 {
                 restarts += dead
-                codebook = try impl.reinitializeDeadCodes(codebook, counts: usage.counts, encoderOutputs: lastZ, rng: &rng)
+                self.codebook = try self.impl.reinitializeDeadCodes(self.codebook, counts: usage.counts, encoderOutputs: lastZ, rng: &rng)
             }
-        }
+        })
         return (perplexities, mses, restarts)
     }
 }
