@@ -34,10 +34,16 @@ final class IsolatedRunnerTests: XCTestCase {
         XCTAssertTrue(rs.allSatisfy { $0.status == .timedOut }, "\(rs.map(\.status))")
         XCTAssertTrue(rs[0].message.contains("Exercises/01-Layers/ReLU.swift"), rs[0].message)
         let pid = Int32(try String(contentsOf: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines))!
-        // Gone, or a zombie waiting for init to reap it ("Z" in /proc/PID/stat).
-        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-        let state = stat.split(separator: ")").last?.split(separator: " ").first.map(String.init) ?? "gone"
-        XCTAssertTrue(kill(pid, 0) == -1 || state == "Z", "the worker's child \(pid) survived the time-out (state \(state))")
+        // SIGKILL is delivered asynchronously: give the child a moment to finish dying. Dead means
+        // gone, or a zombie waiting for init to reap it ("Z" in /proc/PID/stat).
+        func state() -> String {
+            if kill(pid, 0) == -1 { return "gone" }
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            return stat.split(separator: ")").last?.split(separator: " ").first.map(String.init) ?? "gone"
+        }
+        var s = state()
+        for _ in 0..<100 where s != "gone" && s != "Z" { usleep(20_000); s = state() }
+        XCTAssertTrue(s == "gone" || s == "Z", "the worker's child \(pid) survived the time-out (state \(s))")
         try? FileManager.default.removeItem(at: pidFile)
     }
 }
