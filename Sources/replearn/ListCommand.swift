@@ -9,11 +9,12 @@ struct List: ParsableCommand {
 
     func run() throws {
         let runner = GradeRunner(impl: impl, timeout: 60)
+        let width = Syllabus.modules.flatMap(\.exercises).map(\.title.count).max() ?? 40
         for module in Syllabus.modules {
             print("\(module.number). \(module.title)   (replearn walk \(module.slug) · \(module.lecture))")
             for ex in module.exercises {
                 let state = ExerciseState(runner.grade(exercise: ex.id))
-                print("   \(ex.id)  \(ex.title.padding(toLength: 48, withPad: " ", startingAt: 0)) \(state.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(ex.file)")
+                print("   \(ex.id)  \(ex.title.padding(toLength: width, withPad: " ", startingAt: 0)) \(state.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(ex.file)")
             }
         }
     }

@@ -9,7 +9,7 @@ let vqModule = ModuleInfo(
         ExerciseInfo(id: "4.2", title: "Codebook and commitment losses",
                      file: "Exercises/04-VQ/Losses.swift", section: "Three losses, two stop-gradients",
                      hint: "Both are (1/n) Σ ‖z_e,i − e_{k(i)}‖² in value — the stop-gradients change only where gradients go. total = codebook + β·commitment."),
-        ExerciseInfo(id: "4.3", title: "Backward through the quantizer (straight-through + stop-gradients)",
+        ExerciseInfo(id: "4.3", title: "Quantizer backward: straight-through, stop-gradients",
                      file: "Exercises/04-VQ/Backward.swift", section: "Three losses, two stop-gradients",
                      hint: "∂L/∂z_e = g + (2β/n)(z_e − e_{k(i)}): the decoder-input gradient g is copied straight through. "
                          + "∂L/∂e_k = (2/n) Σ_{i: k(i)=k} (e_k − z_e,i): no β here, and no g."),

@@ -26,7 +26,10 @@ public struct Scoreboard {
 
     public func render(verbose: Bool = true) -> String {
         var lines: [String] = []
-        let header = "module".padding(toLength: 28, withPad: " ", startingAt: 0) + " exercise                                       state          points"
+        let width = Syllabus.modules.flatMap(\.exercises).map { $0.id.count + 1 + $0.title.count }.max() ?? 46
+        let moduleWidth = Syllabus.modules.map { "\($0.number) \($0.title)".count }.max() ?? 28
+        let header = "module".padding(toLength: moduleWidth, withPad: " ", startingAt: 0) + " "
+            + "exercise".padding(toLength: width, withPad: " ", startingAt: 0) + " state          points"
         lines.append(header)
         lines.append(String(repeating: "─", count: header.count))
         for module in Syllabus.modules {
@@ -34,8 +37,8 @@ public struct Scoreboard {
                 let rs = results.filter { $0.exerciseID == ex.id }
                 guard !rs.isEmpty else { continue }
                 let earned = rs.reduce(0) { $0 + $1.earned }, total = rs.reduce(0) { $0 + $1.points }
-                let name = "\(module.number) \(module.title)".padding(toLength: 28, withPad: " ", startingAt: 0)
-                let exName = "\(ex.id) \(ex.title)".padding(toLength: 46, withPad: " ", startingAt: 0)
+                let name = "\(module.number) \(module.title)".padding(toLength: moduleWidth, withPad: " ", startingAt: 0)
+                let exName = "\(ex.id) \(ex.title)".padding(toLength: width, withPad: " ", startingAt: 0)
                 let state = ExerciseState(rs).rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)
                 lines.append("\(name) \(exName) \(state) \(fmt(earned))/\(fmt(total))")
                 if verbose {
