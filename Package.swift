@@ -41,7 +41,8 @@ let package = Package(
                           path: "Sources/replearn"),
 
         .testTarget(name: "RepLearnTests", dependencies: ["RepLearn"], path: "Tests/RepLearnTests"),
-        .testTarget(name: "ExerciseTests", dependencies: ["Grading", "Course", "Exercises", "Solutions"],
+        // Depends on the CLI so that its grade-worker is built: each exercise is graded in its own process.
+        .testTarget(name: "ExerciseTests", dependencies: ["Grading", "Course", "Exercises", "Solutions", "replearn"],
                     path: "Tests/ExerciseTests"),
         .testTarget(name: "GraderTests", dependencies: ["Grading", "Course", "Solutions", "RepLearn"],
                     path: "Tests/GraderTests"),

@@ -19,7 +19,7 @@ enum GradeExercise {
 
     static func run(_ id: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let impls: Implementations = gradingSolutions ? .reference : .student
-        guard let results = withWatchdog(id, { Catalog.grade(exercise: id, with: impls) }) else {
+        guard let results = isolated(id, impls) ?? withWatchdog(id, { Catalog.grade(exercise: id, with: impls) }) else {
             let stub = Syllabus.exercise(id)?.file ?? "Exercises/"
             XCTFail("Exercise \(id) timed out after \(Int(timeLimit)) s — an endless loop? (\(stub))", file: file, line: line)
             return
@@ -31,6 +31,10 @@ enum GradeExercise {
         if gradingSolutions, let first = notStarted.first {
             XCTFail("reference must not skip: \(first.checkID) — \(first.message)", file: file, line: line)
         }
+        if let timedOut = results.first(where: { $0.status == .timedOut }) {
+            XCTFail("Exercise \(id) timed out: \(timedOut.message)", file: file, line: line)
+            return
+        }
         for r in started where r.status != .passed {
             XCTFail("Check \(r.checkID) \(r.status.rawValue): \(r.title)\n  \(r.message)", file: file, line: line)
         }
@@ -38,6 +42,21 @@ enum GradeExercise {
             let which = notStarted.map(\.checkID).joined(separator: ", ")
             throw XCTSkip(started.isEmpty ? first.message : "\(first.message): checks \(which) still waiting")
         }
+    }
+
+    /// The CLI's grade-worker, built next to the test bundle (ExerciseTests depends on it).
+    static let worker: URL? = {
+        let dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        let url = dir.appendingPathComponent("replearn")
+        return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
+    }()
+
+    /// Grades exercise `id` in a child process, so a crash (a trap, an index out of range) fails
+    /// only this exercise's test, with the message; nil when the worker binary is not there.
+    static func isolated(_ id: String, _ impls: Implementations) -> [CheckResult]? {
+        guard let worker, ProcessInfo.processInfo.environment["REPLEARN_IN_PROCESS"] == nil else { return nil }
+        let choice = impls.name == "reference" ? "reference" : "student"
+        return IsolatedRunner(executable: worker, timeLimit: timeLimit) { ["grade-worker", $0, "--impl", choice] }.grade(exercise: id)
     }
 
     /// Runs `body` on a worker thread and returns nil if it has not finished within ``timeLimit``.
