@@ -2,6 +2,7 @@ import ArgumentParser
 import Course
 import Foundation
 import Grading
+import RepLearn
 
 /// Grades each exercise in a child process (see ``IsolatedRunner``).
 struct GradeRunner {
@@ -39,6 +40,18 @@ struct Grade: ParsableCommand {
         }
         FileHandle.standardError.write(Data(String(repeating: " ", count: 70).appending("\r").utf8))
         print(Scoreboard(results).render(verbose: !brief))
+        if impl == .student && only == nil {
+            let url = ProjectPaths.file(".replearn/progress.json")
+            let now = ProgressRecord(results)
+            if let before = ProgressRecord.load(from: url) {
+                let changes = now.changes(since: before)
+                print(changes.isEmpty ? "No change since the last grade." : "Since the last grade:\n  " + changes.joined(separator: "\n  "))
+            }
+            try? now.save(to: url)
+            if let next = Syllabus.modules.flatMap(\.exercises).first(where: { now.states[$0.id] != .passed }) {
+                print("Next: exercise \(next.id) — \(next.title) (\(next.file)); `replearn hint \(next.id)` if stuck.")
+            }
+        }
         if let json {
             try GradescopeReport(results).write(to: URL(fileURLWithPath: json))
             print("wrote \(json)")
