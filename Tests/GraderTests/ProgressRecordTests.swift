@@ -1,0 +1,24 @@
+import Course
+import Foundation
+import Grading
+import XCTest
+
+final class ProgressRecordTests: XCTestCase {
+    func result(_ id: String, _ ex: String, _ status: CheckStatus) -> CheckResult {
+        CheckResult(checkID: id, exerciseID: ex, title: "t", points: 1, status: status, message: "")
+    }
+
+    /// States per exercise survive a save/load, and only changed exercises are reported.
+    func testChangesSinceLastGrade() throws {
+        let before = ProgressRecord([result("1.1a", "1.1", .notStarted), result("1.2a", "1.2", .failed), result("1.2b", "1.2", .passed)])
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("replearn-progress-\(UUID().uuidString)/p.json")
+        try before.save(to: url)
+        let loaded = try XCTUnwrap(ProgressRecord.load(from: url))
+        XCTAssertEqual(loaded.states["1.2"], .failed)
+        let now = ProgressRecord([result("1.1a", "1.1", .notStarted), result("1.2a", "1.2", .passed), result("1.2b", "1.2", .passed)])
+        let changes = now.changes(since: loaded)
+        XCTAssertEqual(changes.count, 1)
+        XCTAssertTrue(changes[0].hasPrefix("1.2 ") && changes[0].hasSuffix("failed → passed"), changes[0])
+        try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
+    }
+}
