@@ -12,10 +12,12 @@ extension ReferenceAutoencoders {
                                    eigenvalues: Array(eig.values.prefix(k)))
     }
 
-    /// λᵢ / trace(C) for the k leading components.
+    /// λᵢ / trace(C) for the k leading components; trace(C) = Σ of all eigenvalues, so one
+    /// eigendecomposition serves both.
     public func explainedVarianceRatio(_ x: Tensor, k: Int) throws -> [Float] {
-        let c = try covariance(x)
-        let trace = (0..<c.rows).reduce(Float(0)) { $0 + c[$1, $1] }
-        return try principalComponents(x, k: k).eigenvalues.map { $0 / trace }
+        guard k >= 1 && k <= x.cols else { throw InputError("explainedVarianceRatio: k = \(k) outside 1…\(x.cols)") }
+        let eig = try SymmetricEigen(Self.covariance(ofCentered: center(x).centered))
+        let trace = eig.values.reduce(0, +)
+        return eig.values.prefix(k).map { $0 / trace }
     }
 }

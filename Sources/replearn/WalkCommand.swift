@@ -25,7 +25,7 @@ struct Walk: ParsableCommand {
                 case .text(let t): print(Terminal.prose(t))
                 case .run(let step):
                     print(Terminal.running(step))
-                    try options.explainingStubs { try experiment.run(step: step, context) }
+                    try options.explainingStubs { try experiment.perform(step: step, context) }
                 }
             }
             if pausing && i + 1 < walk.sections.count {

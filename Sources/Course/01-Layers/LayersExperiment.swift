@@ -19,7 +19,6 @@ final class LayersExperiment: Experiment {
 
     func run(step: String, _ ctx: ExperimentContext) throws {
         let dir = ctx.outDir(slug)
-        if metrics == nil { metrics = MetricsFile(dir.appendingPathComponent("metrics.json")) }
         switch step {
         case "data": try data(ctx, dir)
         case "mapping": try ensureData(ctx, dir); try mapping(ctx, dir)
@@ -28,7 +27,7 @@ final class LayersExperiment: Experiment {
             try ensureData(ctx, dir)
             if trainer == nil { try train(ctx, dir) }
             try mlpLayers(ctx, dir)
-        default: throw InputError("layers experiment has no step '\(step)' (steps: \(steps.joined(separator: ", ")))")
+        default: break                       // perform(step:) has checked the name
         }
     }
 

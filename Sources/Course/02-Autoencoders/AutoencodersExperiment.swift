@@ -20,7 +20,6 @@ final class AutoencodersExperiment: Experiment {
 
     func run(step: String, _ ctx: ExperimentContext) throws {
         let dir = ctx.outDir(slug)
-        if metrics == nil { metrics = MetricsFile(dir.appendingPathComponent("metrics.json")) }
         if sets.isEmpty { try load(ctx) }
         if pcas.isEmpty && step != "pca" { try pca(ctx, dir) }
         switch step {
@@ -33,7 +32,7 @@ final class AutoencodersExperiment: Experiment {
         case "codes":
             if mlps.isEmpty { try mlpAE(ctx, dir) }
             try codes(ctx, dir)
-        default: throw InputError("autoencoders experiment has no step '\(step)' (steps: \(steps.joined(separator: ", ")))")
+        default: break                       // perform(step:) has checked the name
         }
     }
 

@@ -12,12 +12,11 @@ final class KMeansExperiment: Experiment {
 
     func run(step: String, _ ctx: ExperimentContext) throws {
         let dir = ctx.outDir(slug)
-        if metrics == nil { metrics = MetricsFile(dir.appendingPathComponent("metrics.json")) }
         switch step {
         case "mnist": try mnist(ctx, dir)
         case "patches": try patches(ctx, dir)
         case "features": try features(ctx, dir)
-        default: throw InputError("kmeans experiment has no step '\(step)' (steps: \(steps.joined(separator: ", ")))")
+        default: break                       // perform(step:) has checked the name
         }
     }
 

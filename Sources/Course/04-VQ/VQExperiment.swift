@@ -13,7 +13,6 @@ final class VQExperiment: Experiment {
 
     func run(step: String, _ ctx: ExperimentContext) throws {
         let dir = ctx.outDir(slug)
-        if metrics == nil { metrics = MetricsFile(dir.appendingPathComponent("metrics.json")) }
         if train == nil {
             train = try Datasets.mnist("train", limit: 10_000)
             test = try Datasets.mnist("test", limit: 1_000)
@@ -24,7 +23,7 @@ final class VQExperiment: Experiment {
         case "train": try trainModels(ctx, dir)
         case "compare": try compare(ctx, dir)
         case "codebook": try codebook(ctx, dir)
-        default: throw InputError("vq experiment has no step '\(step)' (steps: \(steps.joined(separator: ", ")))")
+        default: break                       // perform(step:) has checked the name
         }
     }
 

@@ -14,7 +14,6 @@ final class Word2VecExperiment: Experiment {
 
     func run(step: String, _ ctx: ExperimentContext) throws {
         let dir = ctx.outDir(slug)
-        if metrics == nil { metrics = MetricsFile(dir.appendingPathComponent("metrics.json")) }
         if vocab == nil && step != "corpus" { try corpus(ctx) }
         if vectors == nil && (step == "evaluate" || step == "projection") { try train(ctx) }
         switch step {
@@ -22,7 +21,7 @@ final class Word2VecExperiment: Experiment {
         case "train": try train(ctx)
         case "evaluate": try evaluate(ctx, dir)
         case "projection": try projection(ctx, dir)
-        default: throw InputError("word2vec experiment has no step '\(step)' (steps: \(steps.joined(separator: ", ")))")
+        default: break                       // perform(step:) has checked the name
         }
     }
 

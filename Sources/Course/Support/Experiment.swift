@@ -38,14 +38,26 @@ public struct ConsoleReporter: Reporter {
 public protocol Experiment: AnyObject {
     var slug: String { get }
     var steps: [String] { get }
+    /// `DIR/<slug>/metrics.json`, opened by ``perform(step:_:)`` before the first step.
+    var metrics: MetricsFile? { get set }
+    /// One named step; called through ``perform(step:_:)``, which has checked the name.
     func run(step: String, _ context: ExperimentContext) throws
 }
 
 extension Experiment {
+    /// Checks the step's name, opens the metrics file, runs the step.
+    public func perform(step: String, _ context: ExperimentContext) throws {
+        guard steps.contains(step) else {
+            throw InputError("the \(slug) experiment has no step '\(step)' (steps: \(steps.joined(separator: ", ")))")
+        }
+        if metrics == nil { metrics = MetricsFile(context.outDir(slug).appendingPathComponent("metrics.json")) }
+        try run(step: step, context)
+    }
+
     public func runAll(_ context: ExperimentContext) throws {
         for step in steps {
             context.reporter.info(Terminal.running(step))
-            try run(step: step, context)
+            try perform(step: step, context)
         }
         context.reporter.info("Figures and metrics: \(context.outDir(slug).relativePath)/")
     }

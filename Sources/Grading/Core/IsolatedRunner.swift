@@ -1,3 +1,4 @@
+import Course
 import Foundation
 
 /// Grades each exercise in its own process with a time limit, so a crash (a trap, an index out
@@ -62,7 +63,6 @@ public struct IsolatedRunner {
     }
 }
 
-import Course
 extension Syllabus {
     static func fileOf(_ id: String) -> String { exercise(id)?.file ?? "Exercises/" }
 }
