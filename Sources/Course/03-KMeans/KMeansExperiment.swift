@@ -48,7 +48,8 @@ final class KMeansExperiment: Experiment {
         let curve = dir.appendingPathComponent("objective.svg")
         try f.writeSVG(to: curve)
         ctx.reporter.wrote(curve, "objective per iteration (never increases)")
-        let counts = (0..<64).map { c in r.assignments.filter { $0 == c }.count }
+        var counts = [Int](repeating: 0, count: 64)
+        for a in r.assignments { counts[a] += 1 }
         try metrics?.set("mnist", ["k": 64, "n": 10_000, "objective_per_iteration": r.objectives, "final_objective": r.objectives.last ?? .nan,
                                    "iterations": r.iterations, "seconds": secs, "smallest_cluster": counts.min() ?? 0,
                                    "largest_cluster": counts.max() ?? 0])
@@ -66,7 +67,9 @@ final class KMeansExperiment: Experiment {
         var summary: [String: Any] = [:]
         for (name, x) in [("raw", normalized), ("whitened", whitened)] {
             let (r, secs) = try Self.cluster(x, k: 64, seed: 32, maxIterations: 50, impl: impl)
-            let order = (0..<64).sorted { a, b in r.assignments.filter { $0 == a }.count > r.assignments.filter { $0 == b }.count }
+            var uses = [Int](repeating: 0, count: 64)
+            for a in r.assignments { uses[a] += 1 }
+            let order = (0..<64).sorted { uses[$0] > uses[$1] }
             let grid = try ImageGrid.make(try r.centers.gatherRows(order), height: 8, width: 8, columns: 16, scale: 4, normalize: .perImage)
             let url = dir.appendingPathComponent("patch-centers-\(name).png")
             try PNG.write(grid, to: url)
