@@ -1,0 +1,93 @@
+@testable import RepLearn
+import XCTest
+
+/// Checks the engine's backward against centred finite differences of its own forward.
+///
+/// The loss is L = Σᵢ rᵢ·yᵢ with fixed random weights r (so every output entry matters and
+/// none cancels), summed in Double. The forward runs in Float32, so the step is h = 1e-2 (in
+/// units of the inputs, which are O(1)): rounding then costs ≈ 6e-8·|L|/h ≈ 1e-5 per entry and
+/// truncation ≈ h²·|L‴|/6 ≈ 2e-5. Entries are compared one by one with the relative error
+/// |a − n| / max(|a|, |n|, floor) where floor = 1e-2·max|n| keeps near-zero entries from
+/// dividing by noise; 2e-2 passes a correct backward and rejects a missing factor, a sign or a
+/// transposed index, which move entries by O(1). Inputs avoid kinks (ReLU at 0, pooling ties).
+enum EngineCheck {
+    static let step: Float = 1e-2
+    static let tolerance = 2e-2
+
+    /// `inputs` are the leaves to differentiate; `f` builds the output from them.
+    static func assertGradients(_ label: String, _ inputs: [Tensor], step h: Float = step, tolerance: Double = tolerance,
+                                file: StaticString = #filePath, line: UInt = #line,
+                                _ f: ([Variable]) throws -> Variable) throws {
+        for (k, (error, message)) in try worstErrors(inputs, step: h, f).enumerated() {
+            XCTAssertLessThanOrEqual(error, tolerance, "\(label): input \(k) \(inputs[k].shape), \(message)", file: file, line: line)
+        }
+    }
+
+    /// Per input: the worst entry's relative error and a message naming it. At most `maxEntries`
+    /// entries per input are differenced (evenly spaced, always including the first and last).
+    static func worstErrors(_ inputs: [Tensor], step h: Float = step, maxEntries: Int = 300,
+                            _ f: ([Variable]) throws -> Variable) throws -> [(Double, String)] {
+        var rng = SeededGenerator(seed: 99)
+        let leaves = inputs.map { Variable($0, requiresGrad: true) }
+        let y = try f(leaves)
+        let r = Tensor.randomUniform(y.shape, 0.5, 1.5, using: &rng)
+        func loss(_ out: Variable) -> Double { zip(out.value.data, r.data).reduce(0.0) { $0 + Double($1.0) * Double($1.1) } }
+        let weighted = try (y * Variable(r)).sum()
+        try weighted.backward()
+        var results: [(Double, String)] = []
+        for (k, leaf) in leaves.enumerated() {
+            guard let analytic = leaf.grad, analytic.shape == inputs[k].shape else {
+                results.append((.infinity, "no gradient of the input's shape")); continue
+            }
+            let n = inputs[k].count
+            let entries = n <= maxEntries ? Array(0..<n) : (0..<maxEntries).map { $0 * (n - 1) / (maxEntries - 1) }
+            var numeric = [Double](repeating: 0, count: n)
+            for i in entries {
+                var plus = inputs, minus = inputs
+                plus[k].data[i] += h; minus[k].data[i] -= h
+                let up = try Graph.noGrad { try loss(f(plus.map { Variable($0) })) }
+                let down = try Graph.noGrad { try loss(f(minus.map { Variable($0) })) }
+                numeric[i] = (up - down) / (2 * Double(h))
+            }
+            let floor = max(1e-2 * (numeric.map(abs).max() ?? 0), 1e-6)
+            var worst = (error: 0.0, index: 0)
+            for i in entries {
+                let a = Double(analytic.data[i]), n = numeric[i]
+                let e = abs(a - n) / max(abs(a), abs(n), floor)
+                if e > worst.error { worst = (e, i) }
+            }
+            results.append((worst.error, "entry \(worst.index): backward \(analytic.data[worst.index]) vs finite difference \(numeric[worst.index])"))
+        }
+        return results
+    }
+
+    /// Uniform values in ±scale that stay at least `gap` away from 0 (for ReLU-like kinks).
+    static func awayFromZero(_ shape: [Int], scale: Float = 1, gap: Float = 0.05, seed: UInt64) -> Tensor {
+        var rng = SeededGenerator(seed: seed)
+        var t = Tensor.randomUniform(shape, -scale, scale, using: &rng)
+        for i in 0..<t.count where abs(t.data[i]) < gap { t.data[i] = t.data[i] < 0 ? -gap - t.data[i] : gap + t.data[i] }
+        return t
+    }
+
+    static func normal(_ shape: [Int], std: Float = 1, seed: UInt64) -> Tensor {
+        var rng = SeededGenerator(seed: seed)
+        return Tensor.randomNormal(shape, std: std, using: &rng)
+    }
+}
+
+/// The check itself must fail for wrong backwards: ops with a plausible bug in their
+/// vector–Jacobian product are rejected.
+final class EngineCheckRejectsWrongBackwards: XCTestCase {
+    func testWrongBackwardsAreRejected() throws {
+        let x = EngineCheck.normal([3, 4], seed: 1)
+        let wrong: [(String, (Variable) -> Variable)] = [
+            ("factor 2 missing", { v in Variable.record("square", v.value.map { $0 * $0 }, [v]) { g in [try g * v.value] } }),
+            ("sign flipped", { v in Variable.record("sin", v.value.map { sinf($0) }, [v]) { g in [try g * v.value.map { -cosf($0) }] } }),
+            ("one entry wrong", { v in Variable.record("identity", v.value, [v]) { g in var h = g; h.data[7] *= 1.5; return [h] } }),
+        ]
+        for (name, op) in wrong {
+            let errors = try EngineCheck.worstErrors([x]) { op($0[0]) }
+            XCTAssertGreaterThan(errors[0].0, EngineCheck.tolerance, "\(name) was not rejected")
+        }
+    }
+}
