@@ -27,29 +27,38 @@ enum EngineCheck {
     /// entries per input are differenced (evenly spaced, always including the first and last).
     static func worstErrors(_ inputs: [Tensor], step h: Float = step, maxEntries: Int = 300,
                             _ f: ([Variable]) throws -> Variable) throws -> [(Double, String)] {
-        var rng = SeededGenerator(seed: 99)
         let leaves = inputs.map { Variable($0, requiresGrad: true) }
-        let y = try f(leaves)
+        return try worstErrors(of: leaves, step: h, maxEntries: maxEntries) { try f(leaves) }
+    }
+
+    /// The same for variables a closure reads (a module's parameters, its input): each variable's
+    /// value is perturbed in place and `f` run again without a tape.
+    static func worstErrors(of variables: [Variable], step h: Float = step, maxEntries: Int = 300,
+                            _ f: () throws -> Variable) throws -> [(Double, String)] {
+        var rng = SeededGenerator(seed: 99)
+        for v in variables { v.zeroGrad() }
+        let y = try f()
         let r = Tensor.randomUniform(y.shape, 0.5, 1.5, using: &rng)
         func loss(_ out: Variable) -> Double { zip(out.value.data, r.data).reduce(0.0) { $0 + Double($1.0) * Double($1.1) } }
-        let weighted = try (y * Variable(r)).sum()
-        try weighted.backward()
+        try (y * Variable(r)).sum().backward()
         var results: [(Double, String)] = []
-        for (k, leaf) in leaves.enumerated() {
-            guard let analytic = leaf.grad, analytic.shape == inputs[k].shape else {
+        for v in variables {
+            guard let analytic = v.grad, analytic.shape == v.shape else {
                 results.append((.infinity, "no gradient of the input's shape")); continue
             }
-            let n = inputs[k].count
+            let n = v.value.count
             let entries = n <= maxEntries ? Array(0..<n) : (0..<maxEntries).map { $0 * (n - 1) / (maxEntries - 1) }
             var numeric = [Double](repeating: 0, count: n)
             for i in entries {
-                var plus = inputs, minus = inputs
-                plus[k].data[i] += h; minus[k].data[i] -= h
-                let up = try Graph.noGrad { try loss(f(plus.map { Variable($0) })) }
-                let down = try Graph.noGrad { try loss(f(minus.map { Variable($0) })) }
+                let saved = v.value.data[i]
+                v.value.data[i] = saved + h
+                let up = try Graph.noGrad { try loss(f()) }
+                v.value.data[i] = saved - h
+                let down = try Graph.noGrad { try loss(f()) }
+                v.value.data[i] = saved
                 numeric[i] = (up - down) / (2 * Double(h))
             }
-            let floor = max(1e-2 * (numeric.map(abs).max() ?? 0), 1e-6)
+            let floor = max(1e-2 * (entries.map { abs(numeric[$0]) }.max() ?? 0), 1e-6)
             var worst = (error: 0.0, index: 0)
             for i in entries {
                 let a = Double(analytic.data[i]), n = numeric[i]
