@@ -55,7 +55,7 @@ struct Workload {
 }
 
 enum Benchmarks {
-    static let all: [Workload] = [sgemm(1024, 1024, 1024), sgemm(128, 784, 256), pca, autoencoderEpoch, kmeans, word2vec]
+    static let all: [Workload] = [sgemm(1024, 1024, 1024), sgemm(128, 784, 256), pca, autoencoderEpoch, kmeans, word2vec] + autodiff
 
     /// Skip-gram negative sampling, 1 epoch on 2,000,000 tokens drawn from Zipf(1.1) over 30,000 words
     /// (seed 0), d = 100, window 5, 5 negatives, min_count 5, sample 1e-3, 2 threads.

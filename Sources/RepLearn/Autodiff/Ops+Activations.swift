@@ -8,10 +8,40 @@ extension Variable {
     }
 
     /// GELU, exact form as PyTorch's default: x·Φ(x) = ½x(1 + erf(x/√2)); derivative Φ(x) + x·φ(x).
+    /// (erf to 1.5e-7, vectorised.)
     public func gelu() -> Variable {
-        unary("gelu", { 0.5 * $0 * (1 + erf($0 * 0.70710678)) }, derivative: { x, _ in
-            0.5 * (1 + erf(x * 0.70710678)) + x * 0.39894228 * Foundation.exp(-0.5 * x * x)
-        })
+        typealias F8 = SIMD8<Float>
+        let x = value
+        var y = value
+        x.data.withUnsafeBufferPointer { src in y.data.withUnsafeMutableBufferPointer { dst in
+            Parallel.chunks(x.count, minimumPerPart: 1 << 15) { _, r in
+                FastMath.map(src.baseAddress! + r.lowerBound, dst.baseAddress! + r.lowerBound, r.count) { v in
+                    0.5 * v * (1 + FastMath.erf(v * 0.70710678))
+                }
+            }
+        } }
+        return Variable.record("gelu", y, [self]) { g in
+            var gx = g
+            x.data.withUnsafeBufferPointer { src in gx.data.withUnsafeMutableBufferPointer { dst in
+                Parallel.chunks(x.count, minimumPerPart: 1 << 15) { _, r in
+                    let (xs, gs) = (src.baseAddress! + r.lowerBound, dst.baseAddress! + r.lowerBound)
+                    var i = 0
+                    while i + 8 <= r.count {
+                        let v = UnsafeRawPointer(xs + i).loadUnaligned(as: F8.self)
+                        let d = 0.5 * (1 + FastMath.erf(v * 0.70710678)) + v * 0.39894228 * FastMath.exp(-0.5 * v * v)
+                        let gv = UnsafeRawPointer(gs + i).loadUnaligned(as: F8.self)
+                        UnsafeMutableRawPointer(gs + i).storeBytes(of: gv * d, as: F8.self)
+                        i += 8
+                    }
+                    while i < r.count {
+                        let v = xs[i]
+                        gs[i] *= 0.5 * (1 + erf(v * 0.70710678)) + v * 0.39894228 * Foundation.exp(-0.5 * v * v)
+                        i += 1
+                    }
+                }
+            } }
+            return [gx]
+        }
     }
 
     /// σ(x) = 1/(1 + e⁻ˣ); derivative σ(1 − σ).
@@ -27,17 +57,11 @@ extension Variable {
         let ax = try axes([axis], "softmax")[0]
         let y = value.softmax(axis: ax, log: false)
         return Variable.record("softmax", y, [self]) { g in
-            var gx = g
-            y.alongAxis(ax) { offset, n, stride in
-                gx.data.withUnsafeMutableBufferPointer { d in
-                    y.data.withUnsafeBufferPointer { ys in
-                        var dot: Float = 0
-                        for i in 0..<n { dot += d[offset + i * stride] * ys[offset + i * stride] }
-                        for i in 0..<n { let k = offset + i * stride; d[k] = ys[k] * (d[k] - dot) }
-                    }
-                }
-            }
-            return [gx]
+            [Tensor.blockwise(g, y, axis: ax) { gp, yp, n, inner in
+                var dot = [Float](repeating: 0, count: inner)
+                for j in 0..<n { for i in 0..<inner { dot[i] += gp[j * inner + i] * yp[j * inner + i] } }
+                for j in 0..<n { for i in 0..<inner { let k = j * inner + i; gp[k] = yp[k] * (gp[k] - dot[i]) } }
+            }]
         }
     }
 
@@ -46,48 +70,75 @@ extension Variable {
         let ax = try axes([axis], "logSoftmax")[0]
         let y = value.softmax(axis: ax, log: true)
         return Variable.record("logSoftmax", y, [self]) { g in
-            var gx = g
-            y.alongAxis(ax) { offset, n, stride in
-                gx.data.withUnsafeMutableBufferPointer { d in
-                    y.data.withUnsafeBufferPointer { ys in
-                        var total: Float = 0
-                        for i in 0..<n { total += d[offset + i * stride] }
-                        for i in 0..<n { let k = offset + i * stride; d[k] -= Foundation.exp(ys[k]) * total }
-                    }
-                }
-            }
-            return [gx]
+            [Tensor.blockwise(g, y, axis: ax) { gp, yp, n, inner in
+                var total = [Float](repeating: 0, count: inner)
+                for j in 0..<n { for i in 0..<inner { total[i] += gp[j * inner + i] } }
+                let e = UnsafeMutablePointer<Float>.allocate(capacity: n * inner)
+                defer { e.deallocate() }
+                e.update(from: yp, count: n * inner)
+                FastMath.expInPlace(e, n * inner)
+                for j in 0..<n { for i in 0..<inner { let k = j * inner + i; gp[k] -= e[k] * total[i] } }
+            }]
         }
     }
 }
 
 extension Tensor {
-    /// Calls body(offset, n, stride) once per fibre along `axis` (n entries, `stride` apart).
-    func alongAxis(_ axis: Int, _ body: (Int, Int, Int) -> Void) {
-        let (outer, n, inner) = split(at: axis)
-        for o in 0..<outer { for i in 0..<inner { body(o * n * inner + i, n, inner) } }
+    /// A copy of `g` passed block by block ([n, inner] around `axis`) with the same block of `y`
+    /// to `body(gBlock, yBlock, n, inner)`, which rewrites the gradient block in place.
+    static func blockwise(_ g: Tensor, _ y: Tensor, axis: Int,
+                          _ body: @escaping (UnsafeMutablePointer<Float>, UnsafePointer<Float>, Int, Int) -> Void) -> Tensor {
+        var gx = g
+        let (outer, n, inner) = y.split(at: axis)
+        gx.data.withUnsafeMutableBufferPointer { gp in y.data.withUnsafeBufferPointer { yp in
+            let (G, Y) = (gp.baseAddress!, yp.baseAddress!)
+            Parallel.chunks(outer, minimumPerPart: max(1, 8192 / max(n * inner, 1))) { _, blocks in
+                for o in blocks { body(G + o * n * inner, Y + o * n * inner, n, inner) }
+            }
+        } }
+        return gx
     }
 
-    /// Softmax (or log-softmax) along `axis`, max-subtracted; the last axis runs in parallel.
+    /// Softmax (or log-softmax) along `axis`, max-subtracted. Works on each [n, inner] block:
+    /// maxima and sums run across the inner (contiguous) positions, eˣ over the whole block at once.
     func softmax(axis: Int, log: Bool) -> Tensor {
         var out = self
         let (outer, n, inner) = split(at: axis)
         out.data.withUnsafeMutableBufferPointer { d in
             let base = d.baseAddress!
-            Parallel.chunks(outer * inner, minimumPerPart: max(1, 8192 / max(n, 1))) { _, range in
-                for f in range {
-                    let (o, i) = (f / inner, f % inner)
-                    let p = base + o * n * inner + i
-                    var mx = -Float.infinity
-                    for j in 0..<n { mx = max(mx, p[j * inner]) }
-                    if mx == -.infinity { mx = 0 }
-                    var s: Float = 0
-                    for j in 0..<n { let e = Foundation.exp(p[j * inner] - mx); s += e; if !log { p[j * inner] = e } }
-                    if log { let ls = mx + Foundation.log(s); for j in 0..<n { p[j * inner] -= ls } }
-                    else { let inv = 1 / s; for j in 0..<n { p[j * inner] *= inv } }
+            if inner == 1 {
+                Parallel.chunks(outer, minimumPerPart: max(1, 8192 / max(n, 1))) { _, rows in
+                    for o in rows { Self.softmaxBlock(base + o * n, n, 1, log) }
+                }
+            } else {
+                Parallel.chunks(outer, minimumPerPart: max(1, 8192 / max(n * inner, 1))) { _, blocks in
+                    for o in blocks { Self.softmaxBlock(base + o * n * inner, n, inner, log) }
                 }
             }
         }
         return out
+    }
+
+    /// One [n, inner] block in place: each of the `inner` columns becomes its (log-)softmax.
+    static func softmaxBlock(_ p: UnsafeMutablePointer<Float>, _ n: Int, _ inner: Int, _ log: Bool) {
+        var mx = [Float](repeating: -.infinity, count: inner), sum = [Float](repeating: 0, count: inner)
+        for j in 0..<n { let row = p + j * inner; for i in 0..<inner { mx[i] = max(mx[i], row[i]) } }
+        for i in 0..<inner where mx[i] == -.infinity { mx[i] = 0 }
+        for j in 0..<n { let row = p + j * inner; for i in 0..<inner { row[i] -= mx[i] } }
+        if log {
+            // log softmax = (x − max) − log Σ e^{x − max}: the exponentials go to a scratch copy.
+            let e = UnsafeMutablePointer<Float>.allocate(capacity: n * inner)
+            defer { e.deallocate() }
+            e.update(from: p, count: n * inner)
+            FastMath.expInPlace(e, n * inner)
+            for j in 0..<n { let row = e + j * inner; for i in 0..<inner { sum[i] += row[i] } }
+            for i in 0..<inner { sum[i] = Foundation.log(sum[i]) }
+            for j in 0..<n { let row = p + j * inner; for i in 0..<inner { row[i] -= sum[i] } }
+        } else {
+            FastMath.expInPlace(p, n * inner)
+            for j in 0..<n { let row = p + j * inner; for i in 0..<inner { sum[i] += row[i] } }
+            for i in 0..<inner { sum[i] = 1 / sum[i] }
+            for j in 0..<n { let row = p + j * inner; for i in 0..<inner { row[i] *= sum[i] } }
+        }
     }
 }

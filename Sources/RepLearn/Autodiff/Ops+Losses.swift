@@ -44,15 +44,21 @@ extension Variable {
         let scale = 1 / Float(max(positions, 1))
         grad.data.withUnsafeMutableBufferPointer { gd in
             targets.data.withUnsafeBufferPointer { t in
-                for p in 0..<positions {
-                    let base = (p / inner) * q * inner + p % inner
-                    let w = weights?[p] ?? 1
-                    var l: Float = 0, tsum: Float = 0
-                    for c in 0..<q { let k = base + c * inner; l -= t[k] * gd[k]; tsum += t[k] }
-                    loss += Double(w * l)
-                    let f = w * scale
-                    for c in 0..<q { let k = base + c * inner; gd[k] = (Foundation.exp(gd[k]) * tsum - t[k]) * f }
-                }
+                // loss per position, and Σ_q t (the softmax's factor in the gradient)
+                var tsum = [Float](repeating: 0, count: positions), lsum = [Float](repeating: 0, count: positions)
+                for o in 0..<outer { for c in 0..<q {
+                    let row = (o * q + c) * inner
+                    for i in 0..<inner { let k = row + i; lsum[o * inner + i] -= t[k] * gd[k]; tsum[o * inner + i] += t[k] }
+                } }
+                for p in 0..<positions { loss += Double((weights?[p] ?? 1) * lsum[p]) }
+                FastMath.expInPlace(gd.baseAddress!, gd.count)          // log p → p
+                for o in 0..<outer { for c in 0..<q {
+                    let row = (o * q + c) * inner
+                    for i in 0..<inner {
+                        let k = row + i, pos = o * inner + i
+                        gd[k] = (gd[k] * tsum[pos] - t[k]) * ((weights?[pos] ?? 1) * scale)
+                    }
+                } }
             }
         }
         let out = Tensor(vector: [Float(loss / Double(max(positions, 1)))])

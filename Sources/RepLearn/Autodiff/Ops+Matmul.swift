@@ -1,19 +1,45 @@
 import COpenBLAS
+import Dispatch
 
 /// Matrix products through sgemm. For C = A·B the vector–Jacobian products are
 /// ∂L/∂A = G·Bᵀ and ∂L/∂B = Aᵀ·G (G = ∂L/∂C), each one more sgemm.
 enum GEMM {
+    /// OpenBLAS runs single-threaded and products are split across cores here instead: its own
+    /// worker threads spin (sched_yield) between calls and would take a core from the engine's
+    /// parallel loops, which on 2 cores cost more than they saved.
+    static let singleThreadedBLAS: Void = { openblas_set_num_threads(1) }()
+
     /// C[m, n] = α·op(A)·op(B) + β·C on raw row-major pointers (op = transpose when asked).
     @inline(__always)
     static func run(_ ta: Bool, _ tb: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
                     _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ beta: Float, _ c: UnsafeMutablePointer<Float>) {
         guard m > 0 && n > 0 && k > 0 else {
-            if beta == 0 { c.update(repeating: 0, count: max(m * n, 0)) }
+            if beta == 0 && m > 0 && n > 0 { c.update(repeating: 0, count: m * n) }
             return
         }
+        _ = singleThreadedBLAS
+        let (lda, ldb) = (ta ? m : k, tb ? k : n)
+        let work: Double = Double(m) * Double(n) * Double(k)
+        let parts: Int = work < 524_288 ? 1 : min(Parallel.cores, max(m, n) / 16)
+        if parts <= 1 { strided(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, n); return }
+        // Split the larger side of C into one block per core; each block is an independent product.
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            if n >= m {
+                let (j0, j1) = (n * p / parts, n * (p + 1) / parts)
+                strided(ta, tb, m, j1 - j0, k, alpha, a, lda, b + (tb ? j0 * k : j0), ldb, beta, c + j0, n)
+            } else {
+                let (i0, i1) = (m * p / parts, m * (p + 1) / parts)
+                strided(ta, tb, i1 - i0, n, k, alpha, a + (ta ? i0 : i0 * k), lda, b, ldb, beta, c + i0 * n, n)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func strided(_ ta: Bool, _ tb: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Float,
+                        _ a: UnsafePointer<Float>, _ lda: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
+                        _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int) {
         cblas_sgemm(CblasRowMajor, ta ? CblasTrans : CblasNoTrans, tb ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(ta ? m : k), b, Int32(tb ? k : n),
-                    beta, c, Int32(n))
+                    Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 
     /// B products C_b += op(A_b)·op(B_b), each [m, n]. Large products go to sgemm one after
@@ -37,23 +63,53 @@ enum GEMM {
         }
     }
 
-    /// C[m, n] += op(A)·op(B) by loops: A(i, p) = a[i·sᵢ + p·sₚ], B(p, j) = b[p·s′ₚ + j·s′ⱼ].
+    /// C[m, n] += op(A)·op(B) by loops, eight lanes at a time along a contiguous axis:
+    /// B [k, n]: C[i, :] += A(i, p)·B[p, :] (A(i, p) = a[i·sᵢ + p·sₚ]);
+    /// B [n, k] (transposed): C[i, j] += ⟨A[i, :], B[j, :]⟩ with A stored [m, k].
     @inline(__always)
     static func small(_ ta: Bool, _ tb: Bool, _ m: Int, _ n: Int, _ k: Int,
                       _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>) {
-        let (si, sp) = ta ? (1, m) : (k, 1)
-        if tb {                                   // B stored [n, k]: C[i, j] = Σₚ A(i, p)·B[j, p]
-            for i in 0..<m { for j in 0..<n {
-                var s: Float = 0
-                for p in 0..<k { s += a[i * si + p * sp] * b[j * k + p] }
-                c[i * n + j] += s
-            } }
-        } else {                                  // B stored [k, n]: rows of C += A(i, p)·B[p, :]
-            for i in 0..<m { for p in 0..<k {
-                let aip = a[i * si + p * sp], row = b + p * n, out = c + i * n
-                for j in 0..<n { out[j] += aip * row[j] }
-            } }
+        typealias F8 = SIMD8<Float>
+        if tb && !ta {
+            for i in 0..<m {
+                let ai = a + i * k
+                for j in 0..<n {
+                    let bj = b + j * k
+                    var acc = F8(repeating: 0)
+                    var p = 0
+                    while p + 8 <= k {
+                        acc += UnsafeRawPointer(ai + p).loadUnaligned(as: F8.self) * UnsafeRawPointer(bj + p).loadUnaligned(as: F8.self)
+                        p += 8
+                    }
+                    var s = acc.sum()
+                    while p < k { s += ai[p] * bj[p]; p += 1 }
+                    c[i * n + j] += s
+                }
+            }
+            return
         }
+        var rows = b
+        var scratch: UnsafeMutablePointer<Float>? = nil
+        if tb {                                                   // both transposed: B [n, k] → [k, n]
+            let t = UnsafeMutablePointer<Float>.allocate(capacity: k * n)
+            for j in 0..<n { for p in 0..<k { t[p * n + j] = b[j * k + p] } }
+            scratch = t; rows = UnsafePointer(t)
+        }
+        let (si, sp) = ta ? (1, m) : (k, 1)
+        for i in 0..<m {
+            let out = c + i * n
+            for p in 0..<k {
+                let aip = a[i * si + p * sp], row = rows + p * n
+                var j = 0
+                while j + 8 <= n {
+                    let v = UnsafeRawPointer(out + j).loadUnaligned(as: F8.self) + aip * UnsafeRawPointer(row + j).loadUnaligned(as: F8.self)
+                    UnsafeMutableRawPointer(out + j).storeBytes(of: v, as: F8.self)
+                    j += 8
+                }
+                while j < n { out[j] += aip * row[j]; j += 1 }
+            }
+        }
+        scratch?.deallocate()
     }
 }
 

@@ -1,4 +1,5 @@
 import COpenBLAS
+import Dispatch
 
 /// Matrix products through OpenBLAS `cblas_sgemm`.
 extension Tensor {
@@ -16,18 +17,10 @@ extension Tensor {
             throw ShapeError(op: "matmul", message: "cannot multiply \(la) by \(lb): inner dimensions \(ka) and \(kb) differ")
         }
         var c = [Float](repeating: 0, count: m * n)
-        if m > 0 && n > 0 && ka > 0 {
-            a.data.withUnsafeBufferPointer { pa in
-                b.data.withUnsafeBufferPointer { pb in
-                    c.withUnsafeMutableBufferPointer { pc in
-                        cblas_sgemm(CblasRowMajor,
-                                    transposeA ? CblasTrans : CblasNoTrans,
-                                    transposeB ? CblasTrans : CblasNoTrans,
-                                    Int32(m), Int32(n), Int32(ka), 1,
-                                    pa.baseAddress, Int32(a.shape[1]),
-                                    pb.baseAddress, Int32(b.shape[1]), 0,
-                                    pc.baseAddress, Int32(n))
-                    }
+        a.data.withUnsafeBufferPointer { pa in
+            b.data.withUnsafeBufferPointer { pb in
+                c.withUnsafeMutableBufferPointer { pc in
+                    GEMM.run(transposeA, transposeB, m, n, ka, 1, pa.baseAddress!, pb.baseAddress!, 0, pc.baseAddress!)
                 }
             }
         }
@@ -38,7 +31,8 @@ extension Tensor {
     public func matmul(_ other: Tensor) throws -> Tensor { try Tensor.matmul(self, other) }
 }
 
-/// The number of threads OpenBLAS uses (default: one per core).
+/// The number of threads OpenBLAS uses. RepLearn sets it to 1 at its first product and splits
+/// products across cores itself (see `GEMM`); LAPACK calls then run on one core.
 public enum BLAS {
     public static var threads: Int {
         get { Int(openblas_get_num_threads()) }
@@ -51,16 +45,27 @@ extension Tensor {
     public static func gram(_ x: Tensor) throws -> Tensor {
         try x.expectShape([-1, -1], "gram", name: "x")
         let (n, d) = (x.rows, x.cols)
-        var c = [Float](repeating: 0, count: d * d)
+        _ = GEMM.singleThreadedBLAS
+        // XᵀX = Σ over row blocks of X_bᵀX_b: one ssyrk per core, then the blocks are added.
+        let parts = n * d * d < 1 << 22 ? 1 : Parallel.cores
+        var blocks = [[Float]](repeating: [Float](repeating: 0, count: d * d), count: parts)
         if n > 0 && d > 0 {
             x.data.withUnsafeBufferPointer { px in
-                c.withUnsafeMutableBufferPointer { pc in
-                    cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(d), Int32(n), 1,
-                                px.baseAddress, Int32(d), 0, pc.baseAddress, Int32(d))
+                blocks.withUnsafeMutableBufferPointer { bp in
+                    let base = px.baseAddress!, out = bp.baseAddress!
+                    DispatchQueue.concurrentPerform(iterations: parts) { p in
+                        let (r0, r1) = (n * p / parts, n * (p + 1) / parts)
+                        out[p].withUnsafeMutableBufferPointer { pc in
+                            cblas_ssyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(d), Int32(r1 - r0), 1,
+                                        base + r0 * d, Int32(d), 0, pc.baseAddress, Int32(d))
+                        }
+                    }
                 }
             }
-            for i in 0..<d { for j in 0..<i { c[i * d + j] = c[j * d + i] } }     // mirror the upper triangle
         }
+        var c = blocks[0]
+        for b in blocks.dropFirst() { for i in 0..<(d * d) { c[i] += b[i] } }
+        for i in 0..<d { for j in 0..<i { c[i * d + j] = c[j * d + i] } }     // mirror the upper triangle
         return try Tensor(shape: [d, d], data: c)
     }
 }

@@ -1,0 +1,128 @@
+import Foundation
+import RepLearn
+
+/// Training steps of the second half's networks on the autodiff engine, each defined exactly so
+/// that the same work can be run in PyTorch: one step = zero grads, forward, loss, backward,
+/// optimiser step. `gflops` counts the multiply–adds of the matrix products and convolutions
+/// (forward ×3: forward, ∂weights, ∂inputs; the first layer's ∂input is not needed and not counted).
+extension Benchmarks {
+    static let autodiff: [Workload] = [convStep, maeStep, simclrStep]
+
+    static func stepFigures(_ flops: Double) -> (Double) -> [String: Double] {
+        { t in ["ms_per_step": t * 1000, "gflops": flops / t / 1e9] }
+    }
+
+    /// Batch 32 of 1×32×32 inputs uniform in [−50, 50]: conv 3×3 1→32, ReLU; 3×3 stride 2 32→64,
+    /// ReLU; 3×3 64→64, ReLU; 3×3 stride 2 64→128, ReLU; 3×3 dilation 2 (padding 2) 128→128, ReLU;
+    /// 1×1 128→313 (padding 1 elsewhere). Loss: mean over the 8×8 positions of −Σ_q t_q log softmax_q
+    /// against random soft targets that sum to 1. Adam lr 1e-3.
+    static let convStep = Workload(name: "conv-step") {
+        var rng = SeededGenerator(seed: 0)
+        let spec: [(Int, Int, Int, ConvGeometry, Int)] = [   // in, out, kernel, geometry, output size
+            (1, 32, 3, ConvGeometry(padding: 1), 32), (32, 64, 3, ConvGeometry(stride: 2, padding: 1), 16),
+            (64, 64, 3, ConvGeometry(padding: 1), 16), (64, 128, 3, ConvGeometry(stride: 2, padding: 1), 8),
+            (128, 128, 3, ConvGeometry(padding: 2, dilation: 2), 8), (128, 313, 1, ConvGeometry(), 8)]
+        let layers = spec.map { Conv2d($0.0, $0.1, kernel: $0.2, $0.3, rng: &rng) }
+        let x = Variable(Tensor.randomUniform([32, 1, 32, 32], -50, 50, using: &rng))
+        var t = Tensor.randomUniform([32, 313, 8, 8], 0, 1, using: &rng)
+        t = try (Variable(t) / Variable(t).sum(axes: [1], keepDims: true)).value
+        let targets = t
+        let opt = AdamOptimizer([ParameterGroup(layers.flatMap(\.parameters))], learningRate: 1e-3)
+        let macs = spec.enumerated().reduce(0.0) { s, e in
+            let (cin, cout, k, _, size) = e.element
+            return s + Double(32 * size * size * cout * cin * k * k) * (e.offset == 0 ? 2 : 3)
+        }
+        return ({
+            opt.zeroGrad()
+            var h = x
+            for (i, layer) in layers.enumerated() { h = try layer(h); if i < layers.count - 1 { h = h.relu() } }
+            let loss = try h.crossEntropy(targets: targets, axis: 1)
+            try loss.backward()
+            try opt.step()
+        }, stepFigures(2 * macs))
+    }
+
+    /// MAE on 128 images 28×28 uniform in [0, 1]: 4×4 patches (49), keep 12 by argsort of uniform
+    /// noise; encoder: Linear 16→128 + 2-D sin-cos positions, 3 pre-norm blocks (dim 128, 4 heads,
+    /// MLP 512, GELU) on the visible tokens, LayerNorm; decoder: Linear 128→64, a learned mask
+    /// token at the 37 masked positions, unshuffle, sin-cos positions (64), 1 block (64, 4 heads,
+    /// MLP 256), LayerNorm, Linear 64→16. Loss: MSE on masked patches against per-patch normalised
+    /// pixels (unbiased variance, eps 1e-6). AdamW lr 7.5e-5, betas (0.9, 0.95), weight decay 0.05.
+    static let maeStep = Workload(name: "mae-step") {
+        var rng = SeededGenerator(seed: 0)
+        let (n, keep) = (128, 12)
+        let encoder = ViTEncoder(imageSize: (28, 28), patch: 4, dim: 128, depth: 3, heads: 4, mlpDim: 512, rng: &rng)
+        let decoderEmbed = Linear(128, 64, init: .xavierUniform, rng: &rng)
+        let maskToken = parameter(Tensor.randomNormal([1, 1, 64], std: 0.02, using: &rng), "maskToken")
+        let decoderBlock = TransformerBlock(dim: 64, heads: 4, mlpDim: 256, init: .xavierUniform, rng: &rng)
+        let decoderNorm = LayerNorm(64), decoderPred = Linear(64, 16, init: .xavierUniform, rng: &rng)
+        let decoderPositions = Variable(SinCos.embedding2D(dim: 64, gridH: 7, gridW: 7))
+        let images = Variable(Tensor.randomUniform([n, 1, 28, 28], 0, 1, using: &rng))
+        let patches = try ImagePatches.patchify(images, patch: 4).value                   // [n, 49, 16]
+        var target = patches
+        for p in 0..<(n * 49) {
+            let row = target.data[(p * 16)..<(p * 16 + 16)]
+            let mean = row.reduce(0, +) / 16, v = row.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 15
+            for j in 0..<16 { target.data[p * 16 + j] = (target.data[p * 16 + j] - mean) / (v + 1e-6).squareRoot() }
+        }
+        let params = encoder.parameters + decoderEmbed.parameters + [maskToken] + decoderBlock.parameters
+            + decoderNorm.parameters + decoderPred.parameters
+        let opt = AdamOptimizer.adamW([ParameterGroup(params)], learningRate: 7.5e-5, betas: (0.9, 0.95), weightDecay: 0.05)
+        let blockMacs = { (t: Int, d: Int, m: Int) in Double(n * t) * Double(4 * d * d + 2 * d * m) + Double(n * 2 * t * t * d) }
+        let macs = Double(n * 49 * 16 * 128) + 3 * blockMacs(keep, 128, 512) + Double(n * keep * 128 * 64)
+            + blockMacs(49, 64, 256) + Double(n * 49 * 64 * 16)
+        let zerosMasked = Variable(Tensor.zeros([n, 49 - keep, 64]))
+        return ({
+            opt.zeroGrad()
+            var order: [[Int]] = [], restore: [[Int]] = []
+            var mask = Tensor(repeating: 1, shape: [n, 49])
+            for s in 0..<n {
+                let noise = (0..<49).map { _ in rng.nextFloat() }
+                let shuffle = (0..<49).sorted { noise[$0] < noise[$1] }
+                var back = [Int](repeating: 0, count: 49)
+                for (rank, i) in shuffle.enumerated() { back[i] = rank }
+                order.append(Array(shuffle.prefix(keep))); restore.append(back)
+                for i in shuffle.prefix(keep) { mask.data[s * 49 + i] = 0 }
+            }
+            let tokens = try encoder.embed(images).gathered(axis: 1, indices: order)         // [n, 12, 128]
+            let latent = try encoder.encode(tokens)
+            let visible = try decoderEmbed(latent)                                            // [n, 12, 64]
+            let full = try Variable.concatenate([visible, zerosMasked + maskToken], axis: 1)  // shuffled order
+            let unshuffled = try full.gathered(axis: 1, indices: restore) + decoderPositions
+            let pred = try decoderPred(decoderNorm(decoderBlock(unshuffled)))                 // [n, 49, 16]
+            let loss = try pred.mseLoss(target: target, mask: mask)
+            try loss.backward()
+            try opt.step()
+        }, stepFigures(2 * 3 * macs))
+    }
+
+    /// SimCLR: 256 inputs of 784 values uniform in [0, 1] → two views each (add N(0, 1) noise, then
+    /// zero 10% of the values), encoder Linear 784→512, ReLU, Linear 512→128, L2-normalise; the
+    /// 512×512 cosine similarities / τ (τ = 0.5) with the diagonal removed; cross-entropy towards
+    /// each row's partner view. Adam lr 1e-3.
+    static let simclrStep = Workload(name: "simclr-step") {
+        var rng = SeededGenerator(seed: 0)
+        let (n, d) = (256, 784)
+        let l1 = Linear(d, 512, rng: &rng), l2 = Linear(512, 128, rng: &rng)
+        let x = Tensor.randomUniform([n, d], 0, 1, using: &rng)
+        var diagonal = Tensor.zeros([2 * n, 2 * n])
+        for i in 0..<(2 * n) { diagonal.data[i * 2 * n + i] = -1e9 }
+        let hide = Variable(diagonal)
+        let partner = (0..<(2 * n)).map { ($0 + n) % (2 * n) }
+        let opt = AdamOptimizer([ParameterGroup(l1.parameters + l2.parameters)], learningRate: 1e-3)
+        let macs = Double(2 * n) * Double(d * 512 + 512 * 128) * 3 + Double(2 * n * 2 * n * 128) * 3
+        return ({
+            opt.zeroGrad()
+            var views = Tensor.zeros([2 * n, d])
+            for v in 0..<2 { for i in 0..<(n * d) {
+                let noisy = x.data[i] + rng.nextNormal()
+                views.data[v * n * d + i] = rng.nextFloat() < 0.1 ? 0 : noisy
+            } }
+            let z = try l2(l1(Variable(views)).relu()).l2Normalized()
+            let sim = try Variable.matmul(z, z, transposeB: true) * (1 / Float(0.5)) + hide
+            let loss = try sim.crossEntropy(labels: partner)
+            try loss.backward()
+            try opt.step()
+        }, stepFigures(2 * macs))
+    }
+}
