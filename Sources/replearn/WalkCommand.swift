@@ -14,7 +14,7 @@ struct Walk: ParsableCommand {
         let (m, experiment, context) = try options.resolve()
         let url = ProjectPaths.file(m.lecture)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw ValidationError("cannot read the lecture notes \(m.lecture) (looked in \(ProjectPaths.root.path))")
+            throw UsageError("cannot read the lecture notes \(m.lecture) (looked in \(ProjectPaths.root.path))")
         }
         let walk = Walkthrough(markdown: text)
         var pausing = !noPause
