@@ -26,10 +26,14 @@ public protocol Reporter {
     func wrote(_ url: URL, _ what: String)
 }
 
+/// Prints to stdout, wrapped to the terminal's width (80 columns in a log).
 public struct ConsoleReporter: Reporter {
+    let width = TextLayout.width()
     public init() {}
-    public func info(_ text: String) { print(text) }
-    public func wrote(_ url: URL, _ what: String) { print("  wrote \(url.relativePath)  — \(what)") }
+    public func info(_ text: String) { print(TextLayout.wrap(text, width: width, hanging: "  ").joined(separator: "\n")) }
+    public func wrote(_ url: URL, _ what: String) {
+        print(TextLayout.wrap("  wrote \(url.relativePath)  — \(what)", width: width, hanging: "    ").joined(separator: "\n"))
+    }
 }
 
 /// A lecture's experiment: named steps that `replearn run` runs in order and `replearn walk`

@@ -51,7 +51,8 @@ public enum TextLayout {
 
     /// Word-wraps every line of `text` to `width` visible columns. The first line of each paragraph
     /// starts with `indent`, the lines it wraps onto with `hanging` (default: `indent`). Words longer
-    /// than a line are broken. Leading spaces of a line are kept (code, tables).
+    /// than a line are broken. Leading spaces of a line are kept (code, tables), and a line that
+    /// fits is not touched.
     public static func wrap(_ text: String, width: Int, indent: String = "", hanging: String? = nil) -> [String] {
         let next = hanging ?? indent
         var out: [String] = []
@@ -59,6 +60,8 @@ public enum TextLayout {
             let lead = String(raw.prefix { $0 == " " })
             let words = raw.split(separator: " ").map(String.init)
             if words.isEmpty { out.append(""); continue }
+            // A line that fits is kept as it is (columns aligned with runs of spaces survive).
+            if visibleWidth(indent) + visibleWidth(String(raw)) <= width { out.append(indent + raw); continue }
             var line = indent + lead, lineHasWord = false
             let contIndent = next + lead
             for var w in words {
