@@ -18,7 +18,7 @@ struct List: ParsableCommand {
 }
 
 struct Hint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "A hint for one exercise, e.g. `replearn hint 1.3`.")
+    static let configuration = CommandConfiguration(abstract: "A hint for one exercise, e.g. `swift run replearn hint 1.3`.")
 
     @Argument(help: "Exercise id, e.g. 1.3.") var exercise: String
 
