@@ -45,7 +45,7 @@ final class CLITests: XCTestCase {
     func testExitStatusAndProgressRecordAfterOnly() throws {
         let record = tmp.appendingPathComponent("progress.json"), report = tmp.appendingPathComponent("r.json")
         for (id, strict) in [("1.1", true), ("1.2", false)] {
-            let r = try replearn(["grade", "--only", id, "--json", report.path, "--progress-file", record.path] + (strict ? ["--strict"] : []))
+            let r = try replearn(["grade", "--only", id, "--timeout", "10", "--json", report.path, "--progress-file", record.path] + (strict ? ["--strict"] : []))
             let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
             let outputs = (json["tests"] as? [[String: Any]] ?? []).map { ($0["status"] as? String ?? "", $0["output"] as? String ?? "") }
             let bad = outputs.contains { $0.0 != "passed" && (strict || !$0.1.hasPrefix("not started")) }
