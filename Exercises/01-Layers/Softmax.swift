@@ -7,11 +7,14 @@ import RepLearn
 extension StudentLayers {
     /// x: [n, d], τ ≥ 0 → y: [n, d], each row non-negative and summing to 1.
     /// Must stay finite for inputs like ±1000.
+    /// Useful: `x.row(i)` ([Float] of d), `Tensor(shape: [n, d], data: [Float])` (row-major).
     public func softmaxForward(_ x: Tensor, temperature: Float) throws -> Tensor {
         throw NotImplemented("1.4")
     }
 
     /// x, y = softmaxForward(x), g = ∂L/∂y: all [n, d] → ∂L/∂x: [n, d].
+    /// Useful: `y * g` (elementwise, [n, d]), `t.rowSums()` (t: [n, d] → [Float] of n row sums),
+    /// `t.scalingRows(by: v)` (row i times v[i], [n, d]), `t * s` (t: [n, d] times a Float s).
     public func softmaxBackward(_ x: Tensor, output: Tensor, temperature: Float, outputGradient: Tensor) throws -> Tensor {
         throw NotImplemented("1.4")
     }

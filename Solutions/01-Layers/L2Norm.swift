@@ -13,7 +13,7 @@ extension ReferenceLayers {
     public func l2NormalizeBackward(_ x: Tensor, output y: Tensor, outputGradient g: Tensor) throws -> Tensor {
         try y.expectShape(x.shape, "l2NormalizeBackward", name: "output")
         try g.expectShape(x.shape, "l2NormalizeBackward", name: "outputGradient")
-        let radial = try (y * g).sumColumns()                       // yᵀg per row, [n]
+        let radial = try (y * g).rowSums()                           // yᵀg per row, [n]
         let projected = try g - y.scalingRows(by: radial)          // g − y (yᵀg)
         return try projected.scalingRows(by: x.rowNorms().map { $0 > 0 ? 1 / $0 : 0 })
     }

@@ -16,6 +16,6 @@ extension ReferenceLayers {
         try g.expectShape([x.shape[0], weight.shape[0]], "linearBackward", name: "outputGradient")
         return LinearGradients(input: try Tensor.matmul(g, weight),
                                weight: try Tensor.matmul(g, x, transposeA: true),
-                               bias: try g.sumRows())
+                               bias: try g.columnSums())
     }
 }

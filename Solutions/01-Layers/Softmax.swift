@@ -23,7 +23,7 @@ extension ReferenceLayers {
     public func softmaxBackward(_ x: Tensor, output y: Tensor, temperature tau: Float, outputGradient g: Tensor) throws -> Tensor {
         try y.expectShape(x.shape, "softmaxBackward", name: "output")
         try g.expectShape(x.shape, "softmaxBackward", name: "outputGradient")
-        let dot = try (y * g).sumColumns()
+        let dot = try (y * g).rowSums()
         var dx = g
         for i in 0..<x.shape[0] {
             for j in 0..<x.shape[1] { dx[i, j] = -tau * y[i, j] * (g[i, j] - dot[i]) }

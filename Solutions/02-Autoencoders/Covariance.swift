@@ -6,7 +6,7 @@ extension ReferenceAutoencoders {
     public func center(_ x: Tensor) throws -> (centered: Tensor, mean: Tensor) {
         try x.expectShape([-1, -1], "center", name: "x")
         guard x.rows > 0 else { throw InputError("center: x has no rows") }
-        let mu = try x.sumRows() * (1 / Float(x.rows))
+        let mu = try x.columnSums() * (1 / Float(x.rows))
         return (try x.addingRowVector(-mu), mu)
     }
 

@@ -16,7 +16,9 @@ struct Bench: ParsableCommand {
     func run() throws {
         let chosen = workloads.isEmpty ? Benchmarks.all
             : Benchmarks.all.filter { w in workloads.contains { w.name == $0 || w.name.hasPrefix($0 + "-") } }
-        guard !chosen.isEmpty else { throw ValidationError("unknown workload(s) \(workloads); known: \(Benchmarks.all.map(\.name))") }
+        guard !chosen.isEmpty else {
+            throw UsageError("unknown workload \(workloads.map { "'\($0)'" }.joined(separator: ", ")); known: \(Benchmarks.all.map(\.name).joined(separator: ", "))")
+        }
         for w in chosen {
             let r = try w.measure(runs: runs)
             if json {

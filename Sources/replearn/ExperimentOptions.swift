@@ -11,7 +11,7 @@ struct ExperimentOptions: ParsableArguments {
     /// The module, its fresh experiment, and a console context.
     func resolve() throws -> (ModuleInfo, Experiment, ExperimentContext) {
         guard let m = Syllabus.module(module), let experiment = Experiments.named(m.slug) else {
-            throw ValidationError("no experiment '\(module)'; known: \(Experiments.all.map(\.slug).joined(separator: ", "))")
+            throw UsageError("no module '\(module)'; known: \(Experiments.all.map(\.slug).joined(separator: ", "))")
         }
         return (m, experiment, ExperimentContext(impls: impl.implementations, outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter()))
     }
@@ -23,7 +23,7 @@ struct StubReached: Error, CustomStringConvertible {
     let module: String
     var description: String {
         "\(stub) — the experiment needs it. Finish it (check with `swift test`), or run the reference: "
-            + "`replearn run \(module)` / `replearn walk \(module)`."
+            + "`\(Invocation.command("run \(module)", release: true))` / `\(Invocation.command("walk \(module)", release: true))`."
     }
 }
 

@@ -16,15 +16,36 @@ struct GradeRunner {
     }
 }
 
+extension GradeRunner {
+    /// Grades `exercises` one after another. On a terminal (stderr) a "grading 1.3 …" line is
+    /// redrawn in place; in a log nothing is drawn.
+    func grade(_ exercises: [ExerciseInfo]) -> [CheckResult] {
+        let live = isatty(STDERR_FILENO) != 0
+        let width = TextLayout.width(of: STDERR_FILENO) - 1
+        func draw(_ s: String) { FileHandle.standardError.write(Data(("\r" + TextLayout.pad(s, width) + "\r").utf8)) }
+        var results: [CheckResult] = []
+        for ex in exercises {
+            if live { draw("grading \(ex.id) \(ex.title)…") }
+            results += grade(exercise: ex.id)
+        }
+        if live { draw("") }
+        return results
+    }
+}
+
 struct Grade: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Grade every exercise (each in its own process, with a time limit) and print a scoreboard.")
+        abstract: "Grade every exercise (each in its own process, with a time limit) and print a scoreboard.",
+        discussion: "Exits with status 1 when a check failed, crashed or timed out (with --strict also when one is not started).")
 
     @Option(help: "student (Exercises/) or reference (Solutions/).") var impl: ImplementationChoice = .student
     @Option(help: "Write Gradescope's results.json here.") var json: String?
     @Option(help: "Only this exercise (e.g. 1.3) or module (e.g. 1).") var only: String?
     @Option(help: "Seconds each exercise may run.") var timeout: Double = 60
     @Flag(help: "Only the table, without failure details.") var brief = false
+    @Flag(help: "Every module in full (default: the current module in full, the others one line each).") var all = false
+    @Flag(help: "Exit with status 1 also when an exercise is not started.") var strict = false
+    @Option(help: .hidden) var progressFile: String?
 
     func run() throws {
         let runner = GradeRunner(impl: impl, timeout: timeout)
@@ -32,30 +53,35 @@ struct Grade: ParsableCommand {
             guard let only else { return true }
             return ex.id == only || ex.id.hasPrefix(only + ".")
         }
-        guard !exercises.isEmpty else { throw ValidationError("no exercise matches \(only ?? "")") }
-        var results: [CheckResult] = []
-        for ex in exercises {
-            FileHandle.standardError.write(Data("grading \(ex.id) \(ex.title)…\r".utf8))
-            results += runner.grade(exercise: ex.id)
+        guard !exercises.isEmpty else {
+            throw UsageError("no exercise or module \(only ?? ""); `\(Invocation.command("list"))` shows them all")
         }
-        FileHandle.standardError.write(Data(String(repeating: " ", count: 70).appending("\r").utf8))
-        print(Scoreboard(results).render(verbose: !brief))
-        if impl == .student && only == nil {
-            let url = ProjectPaths.file(".replearn/progress.json")
-            let now = ProgressRecord(results)
-            if let before = ProgressRecord.load(from: url) {
+        let results = runner.grade(exercises)
+        let width = TextLayout.width()
+        let board = Scoreboard(results)
+        print(board.render(verbose: !brief, width: width, all: all))
+        if impl == .student {
+            let url = progressFile.map { URL(fileURLWithPath: $0) } ?? ProjectPaths.file(".replearn/progress.json")
+            let before = ProgressRecord.load(from: url)
+            // `--only` grades part of the course: update those exercises, keep the others' states.
+            let now = before.map { only == nil ? ProgressRecord(results) : $0.updating(with: results) } ?? ProgressRecord(results)
+            if let before {
                 let changes = now.changes(since: before)
-                print(changes.isEmpty ? "No change since the last grade." : "Since the last grade:\n  " + changes.joined(separator: "\n  "))
+                print(changes.isEmpty ? "No change since the last grade." : "Since the last grade:")
+                for c in changes { print(TextLayout.wrap(c, width: width, indent: "  ", hanging: "    ").joined(separator: "\n")) }
             }
             try? now.save(to: url)
             if let next = Syllabus.modules.flatMap(\.exercises).first(where: { now.states[$0.id] != .passed }) {
-                print("Next: exercise \(next.id) — \(next.title) (\(next.file)); `replearn hint \(next.id)` if stuck.")
+                let text = "Next: exercise \(next.id) — \(next.title) (\(next.file)); `\(Invocation.command("hint \(next.id)"))` if stuck."
+                print(TextLayout.wrap(text, width: width, hanging: "  ").joined(separator: "\n"))
             }
         }
         if let json {
             try GradescopeReport(results).write(to: URL(fileURLWithPath: json))
             print("wrote \(json)")
         }
+        let status = board.exitStatus(strict: strict)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

@@ -1,33 +1,30 @@
 import ArgumentParser
 import Course
 import Grading
+import RepLearn
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Modules and exercises, with the state of yours.")
 
     @Option(help: "Whose state to show: student or reference.") var impl: ImplementationChoice = .student
+    @Flag(help: "Every module in full (default: the current module in full, the others one line each).") var all = false
 
     func run() throws {
-        let runner = GradeRunner(impl: impl, timeout: 60)
-        let width = Syllabus.modules.flatMap(\.exercises).map(\.title.count).max() ?? 40
-        for module in Syllabus.modules {
-            print("\(module.number). \(module.title)   (replearn walk \(module.slug) · \(module.lecture))")
-            for ex in module.exercises {
-                let state = ExerciseState(runner.grade(exercise: ex.id))
-                print("   \(ex.id)  \(ex.title.padding(toLength: width, withPad: " ", startingAt: 0)) \(state.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(ex.file)")
-            }
-        }
+        let results = GradeRunner(impl: impl, timeout: 60).grade(Syllabus.modules.flatMap(\.exercises))
+        print(Scoreboard(results).list(width: TextLayout.width(), all: all) { m in
+            Invocation.command("walk \(m.slug)", release: true)
+        })
     }
 }
 
 struct Hint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "A hint for one exercise, e.g. `replearn hint 1.3`.")
+    static let configuration = CommandConfiguration(abstract: "A hint for one exercise, e.g. `swift run replearn hint 1.3`.")
 
     @Argument(help: "Exercise id, e.g. 1.3.") var exercise: String
 
     func run() throws {
         guard let ex = Syllabus.exercise(exercise) else {
-            throw ValidationError("no exercise \(exercise); `replearn list` shows them all")
+            throw UsageError("no exercise \(exercise); `\(Invocation.command("list"))` shows them all")
         }
         print("Exercise \(ex.id) — \(ex.title)")
         print("File:    \(ex.file)")

@@ -10,9 +10,9 @@ struct RepLearnCLI: ParsableCommand {
         commandName: "replearn",
         abstract: "RepLearn — a course on representation learning, graded by numbers.",
         discussion: """
-        Students: edit Exercises/, then `swift test` or `replearn grade`; `replearn hint 1.3` when stuck.
-        Instructors: `replearn run layers` writes a lecture's figures and metrics.json.
-        Self-learners: `replearn walk layers` reads the lecture and runs it, step by step.
+        Students: edit Exercises/, then `swift test` or `swift run replearn grade`; `swift run replearn hint 1.3` when stuck.
+        Instructors: `swift run -c release replearn run layers` writes a lecture's figures and metrics.json.
+        Self-learners: `swift run -c release replearn walk layers` reads the lecture and runs it, step by step.
         """,
         subcommands: [List.self, Hint.self, Grade.self, GradeWorker.self, Run.self, Walk.self, Bench.self, Doctor.self])
 

@@ -21,4 +21,13 @@ final class ProgressRecordTests: XCTestCase {
         XCTAssertTrue(changes[0].hasPrefix("1.2 ") && changes[0].hasSuffix("failed → passed"), changes[0])
         try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
     }
+
+    /// `replearn grade --only 1.2` updates exercise 1.2 and keeps every other exercise's state.
+    func testUpdatingAfterOnlyKeepsTheOthers() {
+        let before = ProgressRecord([result("1.1a", "1.1", .passed), result("1.2a", "1.2", .failed), result("2.1a", "2.1", .notStarted)])
+        let now = before.updating(with: [result("1.2a", "1.2", .passed)])
+        XCTAssertEqual(now.states, ["1.1": .passed, "1.2": .passed, "2.1": .notStarted])
+        XCTAssertEqual(now.changes(since: before).count, 1)
+        XCTAssertEqual(now.updating(with: []).states, now.states)
+    }
 }

@@ -27,4 +27,37 @@ final class WalkthroughTests: XCTestCase {
             }
         }
     }
+
+    /// Prose is reflowed to the width, list items hang, emphasis is rendered, not printed.
+    func testProseIsWrappedAndEmphasisRendered() {
+        let md = "A *mapping of space* that **bends** a grid, with `code` and a * b.\nSecond line of the same paragraph, which is long enough to wrap.\n\n- a list item that is long enough to wrap onto a second line\n"
+        let plain = Terminal.prose(md, width: 30, styled: false)
+        XCTAssertTrue(plain.allSatisfy { $0.count <= 30 }, "\(plain)")
+        let text = plain.joined(separator: " ")
+        XCTAssertTrue(text.contains("A mapping of space that bends a grid, with code and a * b."), text)
+        XCTAssertFalse(text.contains("*mapping") || text.contains("`"), text)
+        let item = plain.firstIndex { $0.hasPrefix("- a list") }!
+        XCTAssertTrue(plain[item + 1].hasPrefix("  ") && !plain[item + 1].hasPrefix("   "), "hanging indent: \(plain)")
+        let styled = Terminal.prose(md, width: 30, styled: true).joined(separator: "\n")
+        XCTAssertTrue(styled.contains("\u{1B}[3mmapping") && styled.contains("\u{1B}[1mbends\u{1B}[0m"), styled)
+        XCTAssertTrue(Terminal.prose(md, width: 30, styled: true).allSatisfy { TextLayout.visibleWidth($0) <= 30 })
+    }
+
+    /// A screen of h rows holds h − 1 lines and a prompt; q stops, end of input stops pausing.
+    func testPagerPausesWhenTheScreenIsFull() {
+        var written: [String] = [], prompts = 0
+        var keys: [PagerKey] = [.next, .quit]
+        let pager = Pager(height: 5, write: { written.append($0) }, readKey: { _ in prompts += 1; return keys.removeFirst() })
+        var shown = 0
+        for i in 0..<20 { if pager.line("line \(i)") { shown += 1 } else { break } }
+        XCTAssertEqual(prompts, 2)
+        XCTAssertEqual(shown, 8, "two screens of 4 lines, then q")
+        XCTAssertTrue(pager.quit)
+
+        var count = 0
+        let piped = Pager(height: 3, write: { _ in count += 1 }, readKey: { _ in .end })
+        for i in 0..<10 { piped.line("\(i)") }
+        XCTAssertEqual(count, 10, "no input: nothing pauses after the first prompt")
+        XCTAssertTrue(piped.inputEnded)
+    }
 }

@@ -34,6 +34,20 @@ final class SkipGramTrainerTests: XCTestCase {
         XCTAssertNotEqual(try trained(threads: 1, seed: 5, epochs: 1), try trained(threads: 1, seed: 6, epochs: 1))
     }
 
+    /// Progress carries a loss from the first report on, not only in the last epoch.
+    func testProgressShowsALossFromTheStart() throws {
+        var cfg = SkipGramTrainer.Config()
+        cfg.dimension = 16; cfg.window = 3; cfg.negative = 4; cfg.epochs = 4; cfg.threads = 1; cfg.seed = 3
+        let t = try SkipGramTrainer(vocabularySize: 40, keepProbability: [Float](repeating: 1, count: 40),
+                                    noise: try AliasSampler(weights: [Double](repeating: 1, count: 40)), config: cfg)
+        var reports: [(Double, Double)] = []
+        let r = t.train(Self.groupCorpus(), reportEvery: 0) { frac, _, loss in reports.append((frac, loss)) }
+        let early = try XCTUnwrap(reports.first { $0.0 < 0.25 }, "no report in the first epoch")
+        XCTAssertTrue(early.1.isFinite && early.1 > 0, "first-epoch loss \(early.1)")
+        XCTAssertTrue(reports.allSatisfy { $0.1.isFinite }, "a report without a loss")
+        XCTAssertTrue(r.loss.isFinite && r.loss < early.1, "final loss \(r.loss) vs first \(early.1)")
+    }
+
     func testAliasSamplerMatchesItsWeights() throws {
         let w = [5.0, 1, 0, 3, 1]
         let s = try AliasSampler(weights: w)

@@ -27,8 +27,8 @@ final class TensorTests: XCTestCase {
 
     func testReductionsAndBroadcast() throws {
         let x = try Tensor(rows: [[3, 4], [1, -2]])
-        XCTAssertEqual(try x.sumRows().data, [4, 2])
-        XCTAssertEqual(try x.sumColumns(), [7, -1])
+        XCTAssertEqual(try x.columnSums().data, [4, 2])
+        XCTAssertEqual(try x.rowSums(), [7, -1])
         XCTAssertEqual(try x.rowNorms()[0], 5)
         XCTAssertEqual(try x.argmaxRows(), [1, 0])
         XCTAssertEqual(try x.addingRowVector(Tensor(vector: [10, 20])).data, [13, 24, 11, 18])

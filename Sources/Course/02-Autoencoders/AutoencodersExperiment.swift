@@ -36,10 +36,10 @@ final class AutoencodersExperiment: Experiment {
         }
     }
 
+    /// One number per set (`mnist`, `digits`), metric and code size, kept once under the set's name.
     func record(_ set: String, _ metric: String, _ m: Int, _ v: Double) throws {
         perSet[set, default: [:]][metric, default: [:]][String(m)] = v
-        if set == "mnist" { try metrics?.set(metric, perSet[set]![metric]!) }
-        else { try metrics?.set(set, perSet[set]!) }
+        try metrics?.set(set, perSet[set]!)
     }
 
     func load(_ ctx: ExperimentContext) throws {
@@ -218,7 +218,6 @@ final class AutoencodersExperiment: Experiment {
         let frac = Double(agree) / Double(queries.count * 7)
         ctx.reporter.wrote(url, String(format: "each row: a test query, then its 7 nearest training images in the 32-D code space (%.0f%% same digit)", 100 * frac))
         try metrics?.set("nearest_neighbours_same_label", frac)
-        try metrics?.set("mnist_all", perSet["mnist"] ?? [:])
     }
 
     /// Indices of the k rows of db closest to q (Euclidean).

@@ -5,7 +5,7 @@ let autoencodersModule = ModuleInfo(
     exercises: [
         ExerciseInfo(id: "2.1", title: "Centring and covariance",
                      file: "Exercises/02-Autoencoders/Covariance.swift", section: "PCA as autoencoding",
-                     hint: "μ = column means (sumRows / n); C = (1/n)·X_cᵀX_c with X_c = x − μ: one matmul with transposeA. "
+                     hint: "μ = column means (columnSums() / n); C = (1/n)·X_cᵀX_c with X_c = x − μ: one matmul with transposeA. "
                          + "Divide by n, not n − 1 (the course's convention)."),
         ExerciseInfo(id: "2.2", title: "Top-k principal components and explained variance",
                      file: "Exercises/02-Autoencoders/PrincipalComponents.swift", section: "PCA as autoencoding",

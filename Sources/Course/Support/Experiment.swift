@@ -26,10 +26,14 @@ public protocol Reporter {
     func wrote(_ url: URL, _ what: String)
 }
 
+/// Prints to stdout, wrapped to the terminal's width (80 columns in a log).
 public struct ConsoleReporter: Reporter {
+    let width = TextLayout.width()
     public init() {}
-    public func info(_ text: String) { print(text) }
-    public func wrote(_ url: URL, _ what: String) { print("  wrote \(url.relativePath)  — \(what)") }
+    public func info(_ text: String) { print(TextLayout.wrap(text, width: width, hanging: "  ").joined(separator: "\n")) }
+    public func wrote(_ url: URL, _ what: String) {
+        print(TextLayout.wrap("  wrote \(url.relativePath)  — \(what)", width: width, hanging: "    ").joined(separator: "\n"))
+    }
 }
 
 /// A lecture's experiment: named steps that `replearn run` runs in order and `replearn walk`
@@ -81,8 +85,23 @@ public final class MetricsFile {
     public init(_ url: URL) { self.url = url }
 
     public func set(_ key: String, _ value: Any) throws {
-        values[key] = value
+        values[key] = Self.clean(value)
         let data = try JSONSerialization.data(withJSONObject: values, options: [.prettyPrinted, .sortedKeys])
         try data.write(to: url)
+    }
+
+    /// Numbers as a reader wants them: a Float (or a Double that is exactly a Float, i.e. one
+    /// converted from Float) is written with the Float's shortest digits — 0.025, not
+    /// 0.02500000037252903. Dictionaries and arrays are cleaned recursively.
+    static func clean(_ value: Any) -> Any {
+        switch value {
+        case let f as Float: return f.isFinite ? Double(f.description) ?? Double(f) : Double(f)
+        case let d as Double:
+            guard d.isFinite, let f = Float(exactly: d) else { return d }
+            return Double(f.description) ?? d
+        case let dict as [String: Any]: return dict.mapValues(clean)
+        case let array as [Any]: return array.map(clean)
+        default: return value
+        }
     }
 }

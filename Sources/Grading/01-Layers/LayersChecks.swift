@@ -165,7 +165,7 @@ public enum LayersChecks {
             let (x, layers, _) = stackInputs()
             let acts = try impl.forwardStack(x, layers: layers)
             try Expect.that(acts.count == layers.count + 1, "forwardStack: number of activations",
-                            expected: "\(layers.count + 1) (input and one per layer)", got: "\(acts.count)")
+                            expected: "\(layers.count + 1) (input and one per layer)", got: "\(acts.count)", exact: true)
             let oracle = LayerOracle.stack(layers.map(LayerOracle.Layer.init), DMatrix(x))
             for (l, (a, e)) in zip(acts, oracle).enumerated() {
                 try Expect.close(a, e, abs: 1e-5, rel: 1e-4, l == 0 ? "activation 0 (the input)" : "activation \(l) (after \(layers[l - 1]))")
@@ -190,7 +190,7 @@ public enum LayersChecks {
                 guard case .linear(let w, let b) = layer else { continue }
                 guard let got = g.linear[l] else {
                     throw CheckFailure("backwardStack: no gradients for layer \(l) (\(layer))",
-                                       expected: "linear[\(l)] set", got: "keys \(g.linear.keys.sorted())")
+                                       expected: "linear[\(l)] set", got: "keys \(g.linear.keys.sorted())", toleranceApplies: false)
                 }
                 let numW = LayerOracle.numerical(DMatrix(w)) {
                     LayerOracle.probe(LayerOracle.stack(replacing(oracleLayers, at: l, w: $0), dx).last!, dc)

@@ -61,16 +61,16 @@ public enum AutoencoderChecks {
                 try Expect.that(abs(dot - (i == j ? 1 : 0)) <= 1e-4, "components are not orthonormal: row \(i) · row \(j)",
                                 expected: i == j ? "1" : "0", got: Expect.fmt(dot))
             } }
-            try Expect.that(pca.eigenvalues.count == 3, "number of eigenvalues", expected: "3", got: "\(pca.eigenvalues.count)")
+            try Expect.that(pca.eigenvalues.count == 3, "number of eigenvalues", expected: "3", got: "\(pca.eigenvalues.count)", exact: true)
             for i in 0..<3 {
-                try Expect.that(abs(Double(pca.eigenvalues[i]) - truth.values[i]) <= 1e-4 * lam1, "eigenvalue \(i) is not the \(i + 1)-th largest",
-                                expected: Expect.fmt(truth.values[i]), got: Expect.fmt(Double(pca.eigenvalues[i])))
+                try Expect.that(abs(Double(pca.eigenvalues[i]) - truth.values[i]) <= 1e-4 * lam1, "eigenvalues[\(i)] is not the \(i == 0 ? "" : ["", "2nd ", "3rd "][i])largest eigenvalue of C",
+                                expected: Expect.fmt(truth.values[i], vs: Double(pca.eigenvalues[i])), got: Expect.fmt(Double(pca.eigenvalues[i]), vs: truth.values[i]))
                 var resid = 0.0
                 for a in 0..<6 {
                     let cw = (0..<6).reduce(0) { $0 + c[a, $1] * w[i, $1] }
                     resid += pow(cw - truth.values[i] * w[i, a], 2)
                 }
-                try Expect.that(resid.squareRoot() <= 1e-3 * lam1, "component \(i) is not an eigenvector of C for λ\(i + 1)",
+                try Expect.that(resid.squareRoot() <= 1e-3 * lam1, "components row \(i) is not an eigenvector of C for eigenvalues[\(i)]",
                                 expected: "‖Cw − λw‖ ≈ 0", got: Expect.fmt(resid.squareRoot()))
             }
             let mu = PCAOracle.mean(DMatrix(x))
@@ -119,7 +119,7 @@ public enum AutoencoderChecks {
                 let mse = zip(xhat.data, x.data).reduce(0.0) { $0 + pow(Double($1.0) - Double($1.1), 2) } / Double(x.rows)
                 let expected = truth[k...].reduce(0, +)
                 try Expect.that(abs(mse - expected) <= 1e-3 * truth[0], "reconstruction error with k = \(k) components",
-                                expected: "Σ discarded eigenvalues = \(Expect.fmt(expected))", got: Expect.fmt(mse))
+                                expected: "Σ discarded eigenvalues = \(Expect.fmt(expected, vs: mse))", got: Expect.fmt(mse, vs: expected))
             }
         },
     ]
@@ -150,7 +150,7 @@ public enum AutoencoderChecks {
             let (x, e, d) = aeInputs()
             let got = try impl.linearAutoencoderLoss(x, encoder: e, decoder: d).loss
             let want = aeLoss(DMatrix(x), DMatrix(e), DMatrix(d))
-            try Expect.that(abs(got - want) <= 1e-4 * want, "linear autoencoder loss", expected: Expect.fmt(want), got: Expect.fmt(got))
+            try Expect.that(abs(got - want) <= 1e-4 * want, "linear autoencoder loss", expected: Expect.fmt(want, vs: got), got: Expect.fmt(got, vs: want))
         },
         Check("2.4b", exercise: "2.4", "gradients ∂L/∂E and ∂L/∂D match finite differences", tolerance: gradTol) { impl in
             let (x, e, d) = aeInputs()
@@ -180,7 +180,7 @@ public enum AutoencoderChecks {
             for step in 1...10 {
                 (e, d) = try impl.linearAutoencoderStep(x, encoder: e, decoder: d, learningRate: 0.05)
                 let now = aeLoss(DMatrix(x), DMatrix(e), DMatrix(d))
-                try Expect.that(now < last, "step \(step) did not lower the loss", expected: "< \(Expect.fmt(last))", got: Expect.fmt(now))
+                try Expect.that(now < last, "step \(step) of 10 did not lower the loss", expected: "< \(Expect.fmt(last, vs: now))", got: Expect.fmt(now, vs: last))
                 last = now
             }
         },
@@ -260,7 +260,7 @@ public enum AutoencoderChecks {
             for i in 0..<clean.count { want += pow(Double(clean.data[i]) - 0.8 * Double(noisy.data[i]), 2) }
             want /= 6
             let got = try impl.denoisingLoss(clean: clean, noisy: noisy, reconstruct: shrink)
-            try Expect.that(abs(got - want) <= 1e-5 * want, "denoising loss", expected: Expect.fmt(want), got: Expect.fmt(got))
+            try Expect.that(abs(got - want) <= 1e-5 * want, "denoising loss", expected: Expect.fmt(want, vs: got), got: Expect.fmt(got, vs: want))
         },
     ]
 }

@@ -51,7 +51,7 @@ public enum KMeansChecks {
             let want = DMatrix(rows: 60, cols: 4, data: xr.flatMap { r in cr.map { sqDist(r, $0) } })
             try Expect.close(got, want, abs: 1e-3, rel: 1e-4, "squared distances")
             try Expect.that(got.data.allSatisfy { $0 >= 0 }, "a squared distance is negative (clamp at 0)",
-                            expected: "≥ 0", got: "\(got.data.min() ?? 0)")
+                            expected: "≥ 0", got: "\(got.data.min() ?? 0)", exact: true)
         },
         Check("3.1b", exercise: "3.1", "assign: each row goes to its nearest centre (arg-min, computed directly in Double)",
               tolerance: "exact: the data have no near-ties") { impl in
@@ -59,7 +59,7 @@ public enum KMeansChecks {
             let got = try impl.assign(x, c)
             let want = oracleAssign(rows(x), rows(c))
             if let i = (0..<60).first(where: { got.count != 60 || got[$0] != want[$0] }) {
-                throw CheckFailure("assignment of row \(i)", expected: "\(want[i])", got: got.count == 60 ? "\(got[i])" : "\(got.count) assignments")
+                throw CheckFailure("assignment of row \(i)", expected: "\(want[i])", got: got.count == 60 ? "\(got[i])" : "\(got.count) assignments", toleranceApplies: false)
             }
         },
     ]
@@ -80,7 +80,7 @@ public enum KMeansChecks {
             let got = try impl.updateCenters(x, assignments: a, previous: prev)
             var want = means(rows(x), a, k: 4).map { $0 ?? [-1, -2, -3] }
             want[3] = [-1, -2, -3]
-            try Expect.that(got.isFinite, "centres contain NaN or ∞", expected: "finite", got: "\(got)")
+            try Expect.that(got.isFinite, "centres contain NaN or ∞", expected: "finite", got: "\(got)", exact: true)
             try Expect.close(got, DMatrix(rows: 4, cols: 3, data: want.flatMap { $0 }), abs: 1e-5, rel: 1e-5, "centres with cluster 3 empty")
         },
     ]
@@ -92,7 +92,7 @@ public enum KMeansChecks {
             let c = someCenters(x)
             let want = oracleObjective(rows(x), rows(c), blob)
             let got = try impl.objective(x, c, assignments: blob)
-            try Expect.that(abs(got - want) <= 1e-5 * want, "objective", expected: Expect.fmt(want), got: Expect.fmt(got))
+            try Expect.that(abs(got - want) <= 1e-5 * want, "objective", expected: Expect.fmt(want, vs: got), got: Expect.fmt(got, vs: want))
         },
     ]
 
@@ -108,7 +108,7 @@ public enum KMeansChecks {
                 let c = try impl.kmeansPlusPlus(x, k: 2, rng: &rng)
                 try Expect.shape(c, [2, 1], "k-means++ centres")
                 guard let f = pts.firstIndex(of: c[0, 0]), let s = pts.firstIndex(of: c[1, 0]) else {
-                    throw CheckFailure("k-means++ must return rows of x", expected: "values from \(pts)", got: "\(c.data)")
+                    throw CheckFailure("k-means++ must return rows of x", expected: "values from \(pts)", got: "\(c.data)", toleranceApplies: false)
                 }
                 counts[f][s] += 1
             }
@@ -120,7 +120,7 @@ public enum KMeansChecks {
                     let emp = Double(counts[f][s]) / Double(runs)
                     let se = (p * (1 - p) / Double(runs)).squareRoot()
                     try Expect.that(abs(emp - p) <= 4.5 * se + 0.002, "frequency of (first = \(pts[f]), second = \(pts[s]))",
-                                    expected: Expect.fmt(p), got: Expect.fmt(emp))
+                                    expected: Expect.fmt(p, vs: emp), got: Expect.fmt(emp, vs: p))
                 }
             }
         },
@@ -130,16 +130,16 @@ public enum KMeansChecks {
             var r0 = SeededGenerator(seed: 5)
             let all = try impl.kmeansPlusPlus(six, k: 6, rng: &r0)
             try Expect.that(all.data.sorted() == six.data, "k = n: every row exactly once (a chosen point has D² = 0)",
-                            expected: "\(six.data)", got: "\(all.data.sorted())")
+                            expected: "\(six.data)", got: "\(all.data.sorted())", exact: true)
             let x = blobs().x
             var r1 = SeededGenerator(seed: 7), r2 = SeededGenerator(seed: 7)
             let a = try impl.kmeansPlusPlus(x, k: 4, rng: &r1), b = try impl.kmeansPlusPlus(x, k: 4, rng: &r2)
             try Expect.shape(a, [4, 3], "centres")
-            try Expect.that(a == b, "same seed, different centres", expected: "\(a)", got: "\(b)")
+            try Expect.that(a == b, "same seed, different centres", expected: "\(a)", got: "\(b)", exact: true)
             let xr = rows(x)
             let idx = rows(a).map { r in xr.firstIndex(of: r) }
             try Expect.that(idx.allSatisfy { $0 != nil } && Set(idx.compactMap { $0 }).count == 4,
-                            "centres must be 4 distinct rows of x", expected: "4 distinct row indices", got: "\(idx)")
+                            "centres must be 4 distinct rows of x", expected: "4 distinct row indices", got: "\(idx)", exact: true)
         },
     ]
 
@@ -151,11 +151,11 @@ public enum KMeansChecks {
             let r = try impl.kmeans(x, initial: initial, maxIterations: 100)
             try Expect.that(!r.objectives.isEmpty && r.iterations >= 1, "the loop made no update", expected: "≥ 1 iteration", got: "\(r.iterations)")
             for (t, (a, b)) in zip(r.objectives, r.objectives.dropFirst()).enumerated() {
-                try Expect.that(b <= a * (1 + 1e-6), "objective went up at iteration \(t + 2)", expected: "≤ \(Expect.fmt(a))", got: Expect.fmt(b))
+                try Expect.that(b <= a * (1 + 1e-6), "the objective went up: objectives[\(t + 1)] > objectives[\(t)]", expected: "≤ \(Expect.fmt(a, vs: b))", got: Expect.fmt(b, vs: a))
             }
             let xr = rows(x), cr = rows(r.centers)
             try Expect.that(r.assignments == oracleAssign(xr, cr), "final assignments are not the nearest centres",
-                            expected: "\(oracleAssign(xr, cr).prefix(12))…", got: "\(r.assignments.prefix(12))…")
+                            expected: "\(oracleAssign(xr, cr).prefix(12))…", got: "\(r.assignments.prefix(12))…", exact: true)
             let m = means(xr, r.assignments, k: 4)
             for c in 0..<4 { if let mc = m[c] {
                 try Expect.that(sqDist(mc, cr[c]).squareRoot() <= 1e-4, "centre \(c) is not the mean of its members",
@@ -192,7 +192,7 @@ public enum KMeansChecks {
             try Expect.close(xhat, DMatrix(rows: 60, cols: 3, data: blob.flatMap { cr[$0] }), abs: 1e-6, rel: 1e-6, "reconstructions")
             let err = zip(xhat.data, x.data).reduce(0.0) { $0 + pow(Double($1.0) - Double($1.1), 2) }
             let j = oracleObjective(rows(x), cr, blob)
-            try Expect.that(abs(err - j) <= 1e-5 * j, "autoencoder error vs k-means objective", expected: Expect.fmt(j), got: Expect.fmt(err))
+            try Expect.that(abs(err - j) <= 1e-5 * j, "autoencoder error vs k-means objective", expected: Expect.fmt(j, vs: err), got: Expect.fmt(err, vs: j))
         },
     ]
 }

@@ -36,7 +36,7 @@ public enum VQChecks {
             let (z, cb, _) = inputs()
             let q = try impl.quantize(z, codebook: cb)
             let want = nearest(z, cb)
-            try Expect.that(q.indices == want, "nearest-code indices", expected: "\(want)", got: "\(q.indices)")
+            try Expect.that(q.indices == want, "nearest-code indices", expected: "\(want)", got: "\(q.indices)", exact: true)
             try Expect.close(q.vectors, DMatrix(try cb.gatherRows(want)), abs: 0, rel: 0, "z_q")
         },
     ]
@@ -49,7 +49,7 @@ public enum VQChecks {
             let want = sqLoss(DMatrix(z), DMatrix(cb), idx)
             let l = try impl.vqLosses(z, codebook: cb, indices: idx, beta: 0.25)
             for (name, got, exp) in [("codebook", l.codebook, want), ("commitment", l.commitment, want), ("total", l.total, 1.25 * want)] {
-                try Expect.that(abs(got - exp) <= 1e-5 * exp, "\(name) loss", expected: Expect.fmt(exp), got: Expect.fmt(got))
+                try Expect.that(abs(got - exp) <= 1e-5 * exp, "\(name) loss", expected: Expect.fmt(exp, vs: got), got: Expect.fmt(got, vs: exp))
             }
         },
     ]
@@ -97,10 +97,10 @@ public enum VQChecks {
               tolerance: "|got − expected| ≤ 1e-9·expected (Double arithmetic)") { impl in
             let idx = [0, 0, 0, 1, 1, 2, 0, 3, 3, 0]
             let u = try impl.codebookUsage(idx, codebookSize: 6)
-            try Expect.that(u.counts == [5, 2, 1, 2, 0, 0], "counts", expected: "[5, 2, 1, 2, 0, 0]", got: "\(u.counts)")
+            try Expect.that(u.counts == [5, 2, 1, 2, 0, 0], "counts", expected: "[5, 2, 1, 2, 0, 0]", got: "\(u.counts)", exact: true)
             let p = [0.5, 0.2, 0.1, 0.2]
             let want = exp(-p.reduce(0) { $0 + $1 * log($1) })
-            try Expect.that(abs(u.perplexity - want) <= 1e-9 * want, "perplexity of \(idx)", expected: Expect.fmt(want), got: Expect.fmt(u.perplexity))
+            try Expect.that(abs(u.perplexity - want) <= 1e-9 * want, "perplexity of \(idx)", expected: Expect.fmt(want, vs: u.perplexity), got: Expect.fmt(u.perplexity, vs: want))
             let uniform = try impl.codebookUsage(Array(0..<8) + Array(0..<8), codebookSize: 8).perplexity
             try Expect.that(abs(uniform - 8) <= 1e-9, "perplexity of uniform use of 8 codes", expected: "8", got: Expect.fmt(uniform))
             let single = try impl.codebookUsage([3, 3, 3], codebookSize: 8).perplexity

@@ -24,7 +24,7 @@ public enum Word2VecChecks {
               tolerance: "exact, against Foundation's components(separatedBy:) on the same rule") { impl in
             let got = try impl.tokenize(sampleText)
             let want = oracleTokens(sampleText)
-            try Expect.that(got == want, "tokens of \(sampleText.debugDescription)", expected: "\(want)", got: "\(got)")
+            try Expect.that(got == want, "tokens of \(sampleText.debugDescription)", expected: "\(want)", got: "\(got)", exact: true)
         },
         Check("7.1b", exercise: "7.1", "vocabulary: counts ≥ min_count only, most frequent first, ties alphabetical",
               tolerance: "exact") { impl in
@@ -34,9 +34,9 @@ public enum Word2VecChecks {
             let want = counts.filter { $0.value >= 2 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
             let v = try impl.buildVocabulary(tokens, minCount: 2)
             try Expect.that(v.words == want.map(\.key) && v.counts == want.map(\.value), "vocabulary (min_count 2)",
-                            expected: "\(want.map { "\($0.key):\($0.value)" })", got: "\(zip(v.words, v.counts).map { "\($0):\($1)" })")
+                            expected: "\(want.map { "\($0.key):\($0.value)" })", got: "\(zip(v.words, v.counts).map { "\($0):\($1)" })", exact: true)
             try Expect.that(v.index["a"] == want.firstIndex { $0.key == "a" }, "index of 'a'",
-                            expected: "\(want.firstIndex { $0.key == "a" } ?? -1)", got: "\(v.index["a"] ?? -1)")
+                            expected: "\(want.firstIndex { $0.key == "a" } ?? -1)", got: "\(v.index["a"] ?? -1)", exact: true)
         },
     ]
 
@@ -48,7 +48,7 @@ public enum Word2VecChecks {
                 let want = min(1, ((f / t).squareRoot() + 1) * t / f)
                 let got = try impl.keepProbability(count: count, totalTokens: total, threshold: t)
                 try Expect.that(abs(got - want) <= 1e-12, "keep probability for count \(count) of \(total), t = \(t)",
-                                expected: Expect.fmt(want), got: Expect.fmt(got))
+                                expected: Expect.fmt(want, vs: got), got: Expect.fmt(got, vs: want))
             }
         },
         Check("7.2b", exercise: "7.2", "noise distribution ∝ count^0.75, normalised", tolerance: "|got − expected| ≤ 1e-12") { impl in
@@ -66,16 +66,16 @@ public enum Word2VecChecks {
             let n = 200_000
             let draws = try impl.sampleNoise(p, count: n, rng: &r1)
             try Expect.that(draws.count == n && draws.allSatisfy { $0 >= 0 && $0 < p.count }, "draws", expected: "\(n) indices in 0..<6",
-                            got: "\(draws.count) draws, range \(draws.min() ?? -1)…\(draws.max() ?? -1)")
+                            got: "\(draws.count) draws, range \(draws.min() ?? -1)…\(draws.max() ?? -1)", exact: true)
             var counts = [Int](repeating: 0, count: p.count)
             for d in draws { counts[d] += 1 }
             for (i, pi) in p.enumerated() {
                 let emp = Double(counts[i]) / Double(n)
                 try Expect.that(abs(emp - pi) <= 4.5 * (pi * (1 - pi) / Double(n)).squareRoot() + 0.001, "frequency of word \(i)",
-                                expected: Expect.fmt(pi), got: Expect.fmt(emp))
+                                expected: Expect.fmt(pi, vs: emp), got: Expect.fmt(emp, vs: pi))
             }
             let again = try impl.sampleNoise(p, count: 100, rng: &r2)
-            try Expect.that(Array(draws.prefix(100)) == again, "same seed, same draws", expected: "\(draws.prefix(8))…", got: "\(again.prefix(8))…")
+            try Expect.that(Array(draws.prefix(100)) == again, "same seed, same draws", expected: "\(draws.prefix(8))…", got: "\(again.prefix(8))…", exact: true)
         },
     ]
 
@@ -102,7 +102,7 @@ public enum Word2VecChecks {
             let (v, uo, neg) = lossInputs()
             let want = oracleLoss(v.map(Double.init), uo.map(Double.init), neg.map { $0.map(Double.init) })
             let got = try impl.sgnsLoss(center: v, context: uo, negatives: neg).loss
-            try Expect.that(abs(got - want) <= 1e-6 * (1 + want), "SGNS loss", expected: Expect.fmt(want), got: Expect.fmt(got))
+            try Expect.that(abs(got - want) <= 1e-6 * (1 + want), "SGNS loss", expected: Expect.fmt(want, vs: got), got: Expect.fmt(got, vs: want))
         },
         Check("7.3b", exercise: "7.3", "gradients for the centre, the context and every negative match finite differences",
               tolerance: LayersChecks.gradTol) { impl in
@@ -111,7 +111,7 @@ public enum Word2VecChecks {
             let (dv, duo, dneg) = (v.map(Double.init), uo.map(Double.init), neg.map { $0.map(Double.init) })
             try Expect.gradient(Tensor(vector: g.center), grad(v) { oracleLoss($0, duo, dneg) }, "∂L/∂v (centre)")
             try Expect.gradient(Tensor(vector: g.context), grad(uo) { oracleLoss(dv, $0, dneg) }, "∂L/∂u_o (context)")
-            try Expect.that(g.negatives.count == neg.count, "one gradient per negative", expected: "\(neg.count)", got: "\(g.negatives.count)")
+            try Expect.that(g.negatives.count == neg.count, "one gradient per negative", expected: "\(neg.count)", got: "\(g.negatives.count)", exact: true)
             for k in neg.indices {
                 try Expect.gradient(Tensor(vector: g.negatives[k]), grad(neg[k]) { x in
                     var n2 = dneg; n2[k] = x; return oracleLoss(dv, duo, n2)
@@ -126,7 +126,7 @@ public enum Word2VecChecks {
             for p in [0, 0.3, 0.75, 1.0] {
                 let want = 0.025 * max(1 - p, 1e-4)
                 let got = Double(try impl.learningRate(initial: 0.025, progress: p))
-                try Expect.that(abs(got - want) <= 1e-9, "learning rate at progress \(p)", expected: Expect.fmt(want), got: Expect.fmt(got))
+                try Expect.that(abs(got - want) <= 1e-9, "learning rate at progress \(p)", expected: Expect.fmt(want, vs: got), got: Expect.fmt(got, vs: want))
             }
         },
         Check("7.4b", exercise: "7.4", "training pairs: the documented draws replayed (one b per position), pairs within window − b, never a word with its own position",
@@ -141,7 +141,7 @@ public enum Word2VecChecks {
             }
             try Expect.that(got == want, "pairs for a 12-word sentence, window 4",
                             expected: "\(want.count) pairs, first \(want.prefix(5).map { "(\($0.center),\($0.context))" })",
-                            got: "\(got.count) pairs, first \(got.prefix(5).map { "(\($0.center),\($0.context))" })")
+                            got: "\(got.count) pairs, first \(got.prefix(5).map { "(\($0.center),\($0.context))" })", exact: true)
         },
     ]
 
@@ -160,7 +160,7 @@ public enum Word2VecChecks {
             let r = KMeansChecks.rows(v)
             let want = Array(r.indices.filter { $0 != 0 }.sorted { cos(r[$0], r[0]) > cos(r[$1], r[0]) }.prefix(3))
             let got = try impl.nearestNeighbors(v, query: 0, k: 3)
-            try Expect.that(got == want, "3 nearest neighbours of word 0", expected: "\(want)", got: "\(got)")
+            try Expect.that(got == want, "3 nearest neighbours of word 0", expected: "\(want)", got: "\(got)", exact: true)
         },
         Check("7.5b", exercise: "7.5", "3CosAdd analogy on unit vectors, the three query words excluded", tolerance: "exact") { impl in
             let v = simVectors()
@@ -169,7 +169,7 @@ public enum Word2VecChecks {
                 let score = { (x: Int) in cos(r[x], r[b]) - cos(r[x], r[a]) + cos(r[x], r[c]) }
                 let want = r.indices.filter { ![a, b, c].contains($0) }.max { score($0) < score($1) }!
                 let got = try impl.analogy(v, a: a, b: b, c: c)
-                try Expect.that(got == want, "analogy \(a) : \(b) :: \(c) : ?", expected: "\(want)", got: "\(got)")
+                try Expect.that(got == want, "analogy \(a) : \(b) :: \(c) : ?", expected: "\(want)", got: "\(got)", exact: true)
             }
         },
     ]
@@ -192,7 +192,7 @@ public enum Word2VecChecks {
             let y = [0.5, 0.2, 0.9, 1.4, 1.1, 3.0, 2.0, 2.0, 9.0, 30.0]
             let want = pearson(countingRanks(x), countingRanks(y))
             let got = try impl.spearman(x, y)
-            try Expect.that(abs(got - want) <= 1e-12, "Spearman ρ", expected: Expect.fmt(want), got: Expect.fmt(got))
+            try Expect.that(abs(got - want) <= 1e-12, "Spearman ρ", expected: Expect.fmt(want, vs: got), got: Expect.fmt(got, vs: want))
         },
     ]
 }

@@ -31,7 +31,8 @@ public struct Check<Impl> {
         } catch let stub as NotImplemented {
             return result(.notStarted, stub.description)
         } catch let failure as CheckFailure {
-            return result(.failed, "\(failure.description)\n  tolerance: \(tolerance)\n  hint: \(hint)")
+            let tol = failure.toleranceApplies ? "\n  tolerance: \(tolerance)" : ""
+            return result(.failed, "\(failure.description)\(tol)\n  hint: \(hint)")
         } catch {
             return result(.failed, "your code threw: \(error)\n  hint: \(hint)")
         }

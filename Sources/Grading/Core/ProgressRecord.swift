@@ -15,6 +15,15 @@ public struct ProgressRecord: Codable {
         date = Date()
     }
 
+    /// This record with the exercises graded in `results` replaced (after `replearn grade --only`);
+    /// every other exercise keeps its state.
+    public func updating(with results: [CheckResult]) -> ProgressRecord {
+        var r = self
+        for (id, state) in ProgressRecord(results).states { r.states[id] = state }
+        r.date = Date()
+        return r
+    }
+
     public static func load(from url: URL) -> ProgressRecord? {
         guard let data = try? Data(contentsOf: url) else { return nil }
         let dec = JSONDecoder()

@@ -45,7 +45,7 @@ public struct ZCAWhitening {
 
     public init(_ x: Tensor, epsilon: Float = 0.1) throws {
         let n = Float(x.rows)
-        mean = try x.sumRows() * (1 / n)
+        mean = try x.columnSums() * (1 / n)
         let xc = try x.addingRowVector(-mean)
         let eig = try SymmetricEigen(try Tensor.matmul(xc, xc, transposeA: true) * (1 / n))
         let scaled = try eig.vectors.scalingRows(by: eig.values.map { 1 / (max($0, 0) + epsilon).squareRoot() })

@@ -18,9 +18,9 @@ public struct LinearProbe {
         }
         guard x.isFinite else { throw InputError("LinearProbe: features contain NaN or ∞") }
         let (n, d) = (x.rows, x.cols)
-        let mu = try x.sumRows() * (1 / Float(n))
+        let mu = try x.columnSums() * (1 / Float(n))
         let centred = try x.addingRowVector(-mu)
-        let sd = try (centred * centred).sumRows().map { max(($0 / Float(n)).squareRoot(), 1e-6) }
+        let sd = try (centred * centred).columnSums().map { max(($0 / Float(n)).squareRoot(), 1e-6) }
         mean = mu; scale = sd.map { 1 / $0 }
         let z = try Self.standardize(x, mu, scale)
         var params = [Tensor.zeros([d, classes]), Tensor.zeros([classes])]
@@ -37,7 +37,7 @@ public struct LinearProbe {
             g = g * (1 / Float(n))                                               // ∂L/∂logits
             var gw = try Tensor.matmul(z, g, transposeA: true)
             try gw.addScaled(params[0], l2)
-            try adam.step(&params, [gw, try g.sumRows()])
+            try adam.step(&params, [gw, try g.columnSums()])
         }
         weight = params[0]; bias = params[1]
         self.classes = classes

@@ -26,7 +26,7 @@ extension Figure {
                 s += "<text x=\(q(left - 8)) y=\(q(y + 4)) text-anchor=\"end\" font-size=\"11\">\(num(t))</text>\n"
             }
             s += "<text x=\(q(left + pw / 2)) y=\(q(Double(height) - 8)) text-anchor=\"middle\" font-size=\"12\">\(escape(xLabel))</text>\n"
-            s += "<text transform=\"translate(14 \(q(top + ph / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">\(escape(yLabel))</text>\n"
+            s += "<text transform=\"translate(14 \(String(format: "%.1f", top + ph / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"12\">\(escape(yLabel))</text>\n"
         }
         for l in lines where l.points.count > 1 {
             let pts = l.points.filter { $0.0.isFinite && $0.1.isFinite }.map { p -> String in
@@ -58,9 +58,11 @@ extension Figure {
         try svg(width: width, height: height).write(to: url, atomically: true, encoding: .utf8)
     }
 
+    /// An attribute value, quoted: `"12.5"`.
     private func q(_ v: Double) -> String { String(format: "\"%.1f\"", v) }
     private func num(_ v: Double) -> String { abs(v) < 1e-12 ? "0" : String(format: "%g", v) }
     private func escape(_ t: String) -> String {
-        t.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        t.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

@@ -14,7 +14,7 @@ public struct PCA {
         try x.expectShape([-1, -1], "PCA", name: "x")
         let (n, d) = (x.rows, x.cols)
         guard n > 1, k >= 1, k <= d else { throw InputError("PCA: need n > 1 and 1 ≤ k ≤ d, got n = \(n), d = \(d), k = \(k)") }
-        let mu = try x.sumRows() * (1 / Float(n))
+        let mu = try x.columnSums() * (1 / Float(n))
         let xc = try x.addingRowVector(-mu)
         let cov = try Tensor.matmul(xc, xc, transposeA: true) * (1 / Float(n - 1))
         let eig = try SymmetricEigen(cov)

@@ -59,7 +59,7 @@ public final class MLP {
                 }
             }
             gradients[2 * l] = try Tensor.matmul(g, inputs[l], transposeA: true)
-            gradients[2 * l + 1] = try g.sumRows()
+            gradients[2 * l + 1] = try g.columnSums()
             if l > 0 || inputGradient { g = try Tensor.matmul(g, parameters[2 * l]) }
         }
         return g

@@ -15,7 +15,7 @@ public enum Minibatches {
                 let loss = try step(Array(order[b..<min(b + batch, n)]), &rng)
                 guard loss.isFinite else { throw InputError("\(label): the loss became \(loss) at step \(done + 1) of \(total)") }
                 done += 1
-                if done % 40 == 0 || done == total { progress.update(done, loss: loss) }
+                if done == 1 || done % 40 == 0 || done == total { progress.update(done, loss: loss) }
             }
             try endOfEpoch?(epoch, &rng)
         }

@@ -55,8 +55,10 @@ public final class SkipGramTrainer {
     }
 
     /// Trains on `sentences` (word indices). `progress(fractionDone, wordsPerSecond, loss)` is
-    /// called from one thread about every 0.5 s.
-    public func train(_ sentences: [[Int32]], progress: ((Double, Double, Double) -> Void)? = nil) -> Report {
+    /// called from one thread about every 0.5 s; `loss` is the sampled mean loss per pair of the
+    /// current epoch so far (of the previous epoch just after a new one starts).
+    public func train(_ sentences: [[Int32]], reportEvery interval: TimeInterval = 0.5,
+                      progress: ((Double, Double, Double) -> Void)? = nil) -> Report {
         let cfg = config
         let total = sentences.reduce(0) { $0 + $1.count }
         let planned = Double(cfg.epochs * total + 1)
@@ -85,7 +87,10 @@ public final class SkipGramTrainer {
             let neu = UnsafeMutablePointer<Float>.allocate(capacity: d)
             defer { neu.deallocate() }
             var sen = [Int32](repeating: 0, count: 0)
+            // The loss is sampled (every 16th sentence) in every epoch, so progress shows it from the
+            // start; the report keeps the last epoch's sample.
             var lastReport = Date(), lossSum = 0.0, lossPairs = 0
+            var epochSum = 0.0, epochPairs = 0, previousEpochLoss = Double.nan
             for epoch in 0..<cfg.epochs {
                 for s in 0..<sentences.count where (s / block) % threads == t {
                     // Subsample the sentence.
@@ -96,7 +101,7 @@ public final class SkipGramTrainer {
                     var done = 0
                     for i in 0..<threads { done += counters[i * 8] }
                     let alpha = cfg.learningRate * max(Float(1 - Double(done) / planned), 1e-4)
-                    let sampleLoss = epoch == cfg.epochs - 1 && s % 16 == 0
+                    let sampleLoss = s % 16 == 0
                     sen.withUnsafeBufferPointer { sp in
                         let n = sp.count
                         for i in 0..<n {
@@ -117,7 +122,7 @@ public final class SkipGramTrainer {
                                     let l2 = output + target * d
                                     let f = VectorKernels.dot(l1, l2, d)
                                     let sig: Float = f > 6 ? 1 : (f < -6 ? 0 : 1 / (1 + expf(-f)))
-                                    if sampleLoss { lossSum -= Double(log(max(label == 1 ? sig : 1 - sig, 1e-7))); if k == 0 { lossPairs += 1 } }
+                                    if sampleLoss { epochSum -= Double(log(max(label == 1 ? sig : 1 - sig, 1e-7))); if k == 0 { epochPairs += 1 } }
                                     let g = (label - sig) * alpha
                                     VectorKernels.axpy(g, l2, neu, d)
                                     VectorKernels.axpy(g, l1, l2, d)
@@ -126,13 +131,17 @@ public final class SkipGramTrainer {
                             }
                         }
                     }
-                    if t == 0, let progress, Date().timeIntervalSince(lastReport) > 0.5 {
+                    if t == 0, let progress, Date().timeIntervalSince(lastReport) >= interval {
                         lastReport = Date()
                         var k = 0
                         for i in 0..<threads { k += kept[i * 8] }
-                        progress(Double(done) / planned, Double(k) / Date().timeIntervalSince(start), lossPairs > 0 ? lossSum / Double(lossPairs) : .nan)
+                        let loss = epochPairs > 0 ? epochSum / Double(epochPairs) : previousEpochLoss
+                        progress(Double(done) / planned, Double(k) / Date().timeIntervalSince(start), loss)
                     }
                 }
+                if epoch == cfg.epochs - 1 { lossSum = epochSum; lossPairs = epochPairs }
+                if epochPairs > 0 { previousEpochLoss = epochSum / Double(epochPairs) }
+                epochSum = 0; epochPairs = 0
             }
             losses[t * 16] = lossSum; losses[t * 16 + 1] = Double(lossPairs)
         }

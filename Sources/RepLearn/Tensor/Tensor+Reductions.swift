@@ -9,9 +9,10 @@ extension Tensor {
     /// Mean of all elements.
     public func mean() -> Float { count == 0 ? 0 : Float(data.reduce(0.0) { $0 + Double($1) } / Double(count)) }
 
-    /// [n, k] → column sums, [k] (the gradient of a bias added to every row).
-    public func sumRows() throws -> Tensor {
-        try expectShape([-1, -1], "sumRows")
+    /// [n, k] → the sum of each column, [k] (adds the rows up; the gradient of a bias added to
+    /// every row).
+    public func columnSums() throws -> Tensor {
+        try expectShape([-1, -1], "columnSums")
         let (n, k) = (shape[0], shape[1])
         var acc = [Double](repeating: 0, count: k)
         acc.withUnsafeMutableBufferPointer { a in
@@ -25,9 +26,9 @@ extension Tensor {
         return Tensor(vector: acc.map { Float($0) })
     }
 
-    /// [n, k] → per-row sums, [n].
-    public func sumColumns() throws -> [Float] {
-        try expectShape([-1, -1], "sumColumns")
+    /// [n, k] → the sum of each row, [n] (adds the columns up).
+    public func rowSums() throws -> [Float] {
+        try expectShape([-1, -1], "rowSums")
         let (n, k) = (shape[0], shape[1])
         return data.withUnsafeBufferPointer { x in
             (0..<n).map { i in
@@ -37,6 +38,12 @@ extension Tensor {
             }
         }
     }
+
+    // The old names read the wrong way round (sumRows gave column sums); they say where to go.
+    @available(*, unavailable, renamed: "columnSums()", message: "columnSums(): [n, k] → [k], the sum of each column")
+    public func sumRows() throws -> Tensor { fatalError() }
+    @available(*, unavailable, renamed: "rowSums()", message: "rowSums(): [n, k] → [n], the sum of each row")
+    public func sumColumns() throws -> [Float] { fatalError() }
 
     /// [n, k] → Euclidean norm of each row, [n].
     public func rowNorms() throws -> [Float] {

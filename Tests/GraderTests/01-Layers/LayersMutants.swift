@@ -77,7 +77,7 @@ struct L2GradientSquaredNorm: DelegatingLayers {
 struct SoftmaxNoMaxSubtraction: DelegatingLayers {
     func softmaxForward(_ x: Tensor, temperature tau: Float) throws -> Tensor {
         let e = x.map { expf(-tau * $0) }
-        return try e.scalingRows(by: e.sumColumns().map { 1 / $0 })
+        return try e.scalingRows(by: e.rowSums().map { 1 / $0 })
     }
 }
 
