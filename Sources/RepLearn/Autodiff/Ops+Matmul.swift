@@ -201,17 +201,3 @@ extension Variable {
         }
     }
 }
-
-extension Tensor {
-    /// [n, k] → Σ over rows, [k] (Float accumulation, four rows at a time).
-    func columnSums() -> Tensor {
-        let (n, k) = (shape[0], shape[1])
-        var acc = [Float](repeating: 0, count: k)
-        acc.withUnsafeMutableBufferPointer { a in
-            data.withUnsafeBufferPointer { x in
-                for i in 0..<n { let row = x.baseAddress! + i * k; for j in 0..<k { a[j] += row[j] } }
-            }
-        }
-        return Tensor(vector: acc)
-    }
-}
