@@ -114,10 +114,12 @@ extension Benchmarks {
         return ({
             opt.zeroGrad()
             var views = Tensor.zeros([2 * n, d])
-            for v in 0..<2 { for i in 0..<(n * d) {
-                let noisy = x.data[i] + rng.nextNormal()
-                views.data[v * n * d + i] = rng.nextFloat() < 0.1 ? 0 : noisy
-            } }
+            views.data.withUnsafeMutableBufferPointer { out in
+                rng.fillNormal(out)                                        // the noise, then x + noise
+                x.data.withUnsafeBufferPointer { xs in
+                    for i in 0..<(2 * n * d) { out[i] = rng.nextFloat() < 0.1 ? 0 : out[i] + xs[i % (n * d)] }
+                }
+            }
             let z = try l2(l1(Variable(views)).relu()).l2Normalized()
             let sim = try Variable.matmul(z, z, transposeB: true) * (1 / Float(0.5)) + hide
             let loss = try sim.crossEntropy(labels: partner)

@@ -12,34 +12,30 @@ extension Variable {
     public func gelu() -> Variable {
         typealias F8 = SIMD8<Float>
         let x = value
-        var y = value
-        x.data.withUnsafeBufferPointer { src in y.data.withUnsafeMutableBufferPointer { dst in
+        var y = value, phi = value                    // Φ(x) is kept for the backward
+        x.data.withUnsafeBufferPointer { src in y.data.withUnsafeMutableBufferPointer { dst in phi.data.withUnsafeMutableBufferPointer { cdf in
             Parallel.chunks(x.count, minimumPerPart: 1 << 15) { _, r in
-                FastMath.map(src.baseAddress! + r.lowerBound, dst.baseAddress! + r.lowerBound, r.count) { v in
-                    0.5 * v * (1 + FastMath.erf(v * 0.70710678))
-                }
+                let (xs, ys, cs) = (src.baseAddress! + r.lowerBound, dst.baseAddress! + r.lowerBound, cdf.baseAddress! + r.lowerBound)
+                FastMath.map(xs, cs, r.count) { v in 0.5 * (1 + FastMath.erf(v * 0.70710678)) }
+                for i in 0..<r.count { ys[i] = xs[i] * cs[i] }
             }
-        } }
+        } } }
         return Variable.record("gelu", y, [self]) { g in
-            var gx = g
-            x.data.withUnsafeBufferPointer { src in gx.data.withUnsafeMutableBufferPointer { dst in
+            var gx = g                                // g·(Φ(x) + x·φ(x)), φ(x) = e^{−x²/2}/√(2π)
+            x.data.withUnsafeBufferPointer { src in phi.data.withUnsafeBufferPointer { cdf in gx.data.withUnsafeMutableBufferPointer { dst in
                 Parallel.chunks(x.count, minimumPerPart: 1 << 15) { _, r in
-                    let (xs, gs) = (src.baseAddress! + r.lowerBound, dst.baseAddress! + r.lowerBound)
+                    let (xs, cs, gs) = (src.baseAddress! + r.lowerBound, cdf.baseAddress! + r.lowerBound, dst.baseAddress! + r.lowerBound)
                     var i = 0
                     while i + 8 <= r.count {
                         let v = UnsafeRawPointer(xs + i).loadUnaligned(as: F8.self)
-                        let d = 0.5 * (1 + FastMath.erf(v * 0.70710678)) + v * 0.39894228 * FastMath.exp(-0.5 * v * v)
+                        let d = UnsafeRawPointer(cs + i).loadUnaligned(as: F8.self) + v * 0.39894228 * FastMath.exp(-0.5 * v * v)
                         let gv = UnsafeRawPointer(gs + i).loadUnaligned(as: F8.self)
                         UnsafeMutableRawPointer(gs + i).storeBytes(of: gv * d, as: F8.self)
                         i += 8
                     }
-                    while i < r.count {
-                        let v = xs[i]
-                        gs[i] *= 0.5 * (1 + erf(v * 0.70710678)) + v * 0.39894228 * Foundation.exp(-0.5 * v * v)
-                        i += 1
-                    }
+                    while i < r.count { gs[i] *= cs[i] + xs[i] * 0.39894228 * Foundation.exp(-0.5 * xs[i] * xs[i]); i += 1 }
                 }
-            } }
+            } } }
             return [gx]
         }
     }
@@ -58,6 +54,12 @@ extension Variable {
         let y = value.softmax(axis: ax, log: false)
         return Variable.record("softmax", y, [self]) { g in
             [Tensor.blockwise(g, y, axis: ax) { gp, yp, n, inner in
+                if inner == 1 {
+                    var dot: Float = 0
+                    for j in 0..<n { dot += gp[j] * yp[j] }
+                    for j in 0..<n { gp[j] = yp[j] * (gp[j] - dot) }
+                    return
+                }
                 var dot = [Float](repeating: 0, count: inner)
                 for j in 0..<n { for i in 0..<inner { dot[i] += gp[j * inner + i] * yp[j * inner + i] } }
                 for j in 0..<n { for i in 0..<inner { let k = j * inner + i; gp[k] = yp[k] * (gp[k] - dot[i]) } }
@@ -84,6 +86,26 @@ extension Variable {
 }
 
 extension Tensor {
+    /// One contiguous row in place (the common case: classes on the last axis).
+    static func softmaxRow(_ p: UnsafeMutablePointer<Float>, _ n: Int, _ log: Bool) {
+        var mx = -Float.infinity
+        for j in 0..<n { mx = max(mx, p[j]) }
+        if mx == -.infinity { mx = 0 }
+        for j in 0..<n { p[j] -= mx }
+        if log {
+            var s: Float = 0
+            for j in 0..<n { s += Foundation.exp(p[j]) }
+            let ls = Foundation.log(s)
+            for j in 0..<n { p[j] -= ls }
+        } else {
+            FastMath.expInPlace(p, n)
+            var s: Float = 0
+            for j in 0..<n { s += p[j] }
+            let inv = 1 / s
+            for j in 0..<n { p[j] *= inv }
+        }
+    }
+
     /// A copy of `g` passed block by block ([n, inner] around `axis`) with the same block of `y`
     /// to `body(gBlock, yBlock, n, inner)`, which rewrites the gradient block in place.
     static func blockwise(_ g: Tensor, _ y: Tensor, axis: Int,
@@ -121,6 +143,7 @@ extension Tensor {
 
     /// One [n, inner] block in place: each of the `inner` columns becomes its (log-)softmax.
     static func softmaxBlock(_ p: UnsafeMutablePointer<Float>, _ n: Int, _ inner: Int, _ log: Bool) {
+        if inner == 1 { softmaxRow(p, n, log); return }
         var mx = [Float](repeating: -.infinity, count: inner), sum = [Float](repeating: 0, count: inner)
         for j in 0..<n { let row = p + j * inner; for i in 0..<inner { mx[i] = max(mx[i], row[i]) } }
         for i in 0..<inner where mx[i] == -.infinity { mx[i] = 0 }

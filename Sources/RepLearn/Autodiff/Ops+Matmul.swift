@@ -42,74 +42,28 @@ enum GEMM {
                     Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
 
-    /// B products C_b += op(A_b)·op(B_b), each [m, n]. Large products go to sgemm one after
-    /// another (it uses every core); small ones (attention's T×T scores) run a plain loop,
-    /// several matrices at once.
+    /// B products C_b += op(A_b)·op(B_b), each [m, n]. Large products go to ``run`` one after
+    /// another (it splits each across cores); small ones (attention's T×T scores) are spread
+    /// over the cores as whole matrices, one single-threaded sgemm each.
     static func batched(_ batch: Int, _ ta: Bool, _ tb: Bool, _ m: Int, _ n: Int, _ k: Int,
                         _ a: Tensor, _ b: Tensor, accumulateInto c: inout [Float]) {
         a.data.withUnsafeBufferPointer { pa in
             b.data.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
                     let (A, B, C) = (pa.baseAddress!, pb.baseAddress!, pc.baseAddress!)
-                    if m * n * k > 1 << 16 {
+                    if m * n * k > 1 << 19 {
                         for i in 0..<batch { run(ta, tb, m, n, k, 1, A + i * m * k, B + i * k * n, 1, C + i * m * n) }
                         return
                     }
+                    _ = singleThreadedBLAS
                     Parallel.chunks(batch, minimumPerPart: max(1, (1 << 15) / max(m * n * k, 1))) { _, range in
-                        for i in range { small(ta, tb, m, n, k, A + i * m * k, B + i * k * n, C + i * m * n) }
+                        for i in range {
+                            strided(ta, tb, m, n, k, 1, A + i * m * k, ta ? m : k, B + i * k * n, tb ? k : n, 1, C + i * m * n, n)
+                        }
                     }
                 }
             }
         }
-    }
-
-    /// C[m, n] += op(A)·op(B) by loops, eight lanes at a time along a contiguous axis:
-    /// B [k, n]: C[i, :] += A(i, p)·B[p, :] (A(i, p) = a[i·sᵢ + p·sₚ]);
-    /// B [n, k] (transposed): C[i, j] += ⟨A[i, :], B[j, :]⟩ with A stored [m, k].
-    @inline(__always)
-    static func small(_ ta: Bool, _ tb: Bool, _ m: Int, _ n: Int, _ k: Int,
-                      _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>) {
-        typealias F8 = SIMD8<Float>
-        if tb && !ta {
-            for i in 0..<m {
-                let ai = a + i * k
-                for j in 0..<n {
-                    let bj = b + j * k
-                    var acc = F8(repeating: 0)
-                    var p = 0
-                    while p + 8 <= k {
-                        acc += UnsafeRawPointer(ai + p).loadUnaligned(as: F8.self) * UnsafeRawPointer(bj + p).loadUnaligned(as: F8.self)
-                        p += 8
-                    }
-                    var s = acc.sum()
-                    while p < k { s += ai[p] * bj[p]; p += 1 }
-                    c[i * n + j] += s
-                }
-            }
-            return
-        }
-        var rows = b
-        var scratch: UnsafeMutablePointer<Float>? = nil
-        if tb {                                                   // both transposed: B [n, k] → [k, n]
-            let t = UnsafeMutablePointer<Float>.allocate(capacity: k * n)
-            for j in 0..<n { for p in 0..<k { t[p * n + j] = b[j * k + p] } }
-            scratch = t; rows = UnsafePointer(t)
-        }
-        let (si, sp) = ta ? (1, m) : (k, 1)
-        for i in 0..<m {
-            let out = c + i * n
-            for p in 0..<k {
-                let aip = a[i * si + p * sp], row = rows + p * n
-                var j = 0
-                while j + 8 <= n {
-                    let v = UnsafeRawPointer(out + j).loadUnaligned(as: F8.self) + aip * UnsafeRawPointer(row + j).loadUnaligned(as: F8.self)
-                    UnsafeMutableRawPointer(out + j).storeBytes(of: v, as: F8.self)
-                    j += 8
-                }
-                while j < n { out[j] += aip * row[j]; j += 1 }
-            }
-        }
-        scratch?.deallocate()
     }
 }
 

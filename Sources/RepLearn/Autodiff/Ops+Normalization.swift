@@ -1,4 +1,5 @@
 import Foundation
+import Dispatch
 
 /// Normalisations. With x̂ = (x − μ)/σ over a group of n values and y = γx̂ + β, the backward is
 ///   ∂L/∂x = (1/σ)·(ĝ − mean(ĝ) − x̂·mean(ĝ ⊙ x̂)),  ĝ = γ ⊙ ∂L/∂y,
@@ -56,21 +57,32 @@ extension Variable {
             }
         }
         return record("layerNorm", y, [x, gamma, beta]) { g in
-            var gx = g, gg = [Float](repeating: 0, count: d), gb = [Float](repeating: 0, count: d)
-            let gam = gamma.value.data
-            for r in 0..<rows {
-                var m1: Float = 0, m2: Float = 0
-                for j in 0..<d {
-                    let k = r * d + j, gh = g.data[k] * gam[j]
-                    m1 += gh; m2 += gh * xhat.data[k]
-                    gg[j] += g.data[k] * xhat.data[k]; gb[j] += g.data[k]
-                }
-                m1 /= Float(d); m2 /= Float(d)
-                for j in 0..<d {
-                    let k = r * d + j
-                    gx.data[k] = inv[r] * (g.data[k] * gam[j] - m1 - xhat.data[k] * m2)
-                }
-            }
+            var gx = g
+            let parts = max(1, min(Parallel.cores, rows * d / 16384))
+            var partial = [[Float]](repeating: [Float](repeating: 0, count: 2 * d), count: parts)   // Σ g·x̂ and Σ g per part
+            gx.data.withUnsafeMutableBufferPointer { gxp in xhat.data.withUnsafeBufferPointer { xhp in
+                gamma.value.data.withUnsafeBufferPointer { gam in partial.withUnsafeMutableBufferPointer { part in
+                    let (G, X, P) = (gxp.baseAddress!, xhp.baseAddress!, part.baseAddress!)
+                    DispatchQueue.concurrentPerform(iterations: parts) { c in
+                        P[c].withUnsafeMutableBufferPointer { acc in
+                            for r in (rows * c / parts)..<(rows * (c + 1) / parts) {
+                                let gr = G + r * d, xr = X + r * d
+                                var m1: Float = 0, m2: Float = 0
+                                for j in 0..<d {
+                                    acc[j] += gr[j] * xr[j]; acc[d + j] += gr[j]
+                                    let gh = gr[j] * gam[j]
+                                    m1 += gh; m2 += gh * xr[j]
+                                }
+                                m1 /= Float(d); m2 /= Float(d)
+                                let s = inv[r]
+                                for j in 0..<d { gr[j] = s * (gr[j] * gam[j] - m1 - xr[j] * m2) }
+                            }
+                        }
+                    }
+                } }
+            } }
+            var gg = [Float](repeating: 0, count: d), gb = [Float](repeating: 0, count: d)
+            for p in partial { for j in 0..<d { gg[j] += p[j]; gb[j] += p[d + j] } }
             return [gx, Tensor(vector: gg), Tensor(vector: gb)]
         }
     }
