@@ -70,3 +70,11 @@ enum FastMath {
         }
     }
 }
+
+extension Array where Element == Float {
+    /// `count` Floats whose values are unspecified: only for buffers that are written in full
+    /// before they are read (sgemm outputs with β = 0, copies), to skip a pass of zeroing.
+    static func uninitialized(_ count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
+}

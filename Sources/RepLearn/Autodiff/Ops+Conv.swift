@@ -32,7 +32,7 @@ extension Variable {
         let col = im.columns(x.value)
         let cols = n * ho * wo, rows = c * kh * kw
         // Y' [O, N·Ho·Wo] = W [O, C·kh·kw] · col, then y[n, o, :] = Y'[o, n, :] + b[o].
-        var yp = [Float](repeating: 0, count: o * cols)
+        var yp = [Float].uninitialized(o * cols)
         weight.value.data.withUnsafeBufferPointer { pw in col.withUnsafeBufferPointer { pc in yp.withUnsafeMutableBufferPointer { py in
             GEMM.run(false, false, o, cols, rows, 1, pw.baseAddress!, pc.baseAddress!, 0, py.baseAddress!)
         } } }
@@ -48,7 +48,7 @@ extension Variable {
         let parents = bias.map { [x, weight, $0] } ?? [x, weight]
         return record("conv2d", y, parents) { g in
             // G' [O, N·Ho·Wo]: the output gradient with the batch moved next to the pixels.
-            var gp = [Float](repeating: 0, count: o * cols)
+            var gp = [Float].uninitialized(o * cols)
             var gb = [Float](repeating: 0, count: o)
             g.data.withUnsafeBufferPointer { src in gp.withUnsafeMutableBufferPointer { dst in
                 for img in 0..<n { for oc in 0..<o {
@@ -58,14 +58,14 @@ extension Variable {
                     gb[oc] += acc
                 } }
             } }
-            var gw = [Float](repeating: 0, count: o * rows)
+            var gw = [Float].uninitialized(o * rows)
             var gx: Tensor? = nil
             gp.withUnsafeBufferPointer { pg in
                 col.withUnsafeBufferPointer { pc in gw.withUnsafeMutableBufferPointer { pw in
                     GEMM.run(false, true, o, rows, cols, 1, pg.baseAddress!, pc.baseAddress!, 0, pw.baseAddress!)
                 } }
                 if x.requiresGrad {
-                    var dcol = [Float](repeating: 0, count: rows * cols)
+                    var dcol = [Float].uninitialized(rows * cols)
                     weight.value.data.withUnsafeBufferPointer { pw in dcol.withUnsafeMutableBufferPointer { pd in
                         GEMM.run(true, false, rows, cols, o, 1, pw.baseAddress!, pg.baseAddress!, 0, pd.baseAddress!)
                     } }

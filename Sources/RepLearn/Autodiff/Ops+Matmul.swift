@@ -121,7 +121,7 @@ extension Variable {
         if let bias, bias.shape != [dout] {
             throw ShapeError(op: "linear", message: "bias should have shape [\(dout)] but has \(bias.shape)")
         }
-        var y = [Float](repeating: 0, count: rows * dout)
+        var y = [Float].uninitialized(rows * dout)
         y.withUnsafeMutableBufferPointer { py in
             if let bias {
                 bias.value.data.withUnsafeBufferPointer { pb in
@@ -139,13 +139,13 @@ extension Variable {
         return record("linear", out, parents) { g in
             var gx: Tensor? = nil
             if x.requiresGrad {
-                var d = [Float](repeating: 0, count: rows * din)
+                var d = [Float].uninitialized(rows * din)
                 g.data.withUnsafeBufferPointer { pg in weight.value.data.withUnsafeBufferPointer { pw in d.withUnsafeMutableBufferPointer { pd in
                     GEMM.run(false, false, rows, din, dout, 1, pg.baseAddress!, pw.baseAddress!, 0, pd.baseAddress!)
                 } } }
                 gx = try Tensor(shape: x.shape, data: d)
             }
-            var gw = [Float](repeating: 0, count: dout * din)
+            var gw = [Float].uninitialized(dout * din)
             g.data.withUnsafeBufferPointer { pg in x.value.data.withUnsafeBufferPointer { px in gw.withUnsafeMutableBufferPointer { pw in
                 GEMM.run(true, false, dout, din, rows, 1, pg.baseAddress!, px.baseAddress!, 0, pw.baseAddress!)
             } } }

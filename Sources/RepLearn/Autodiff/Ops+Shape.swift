@@ -9,7 +9,7 @@ extension Tensor {
         for i in stride(from: r - 2, through: 0, by: -1) { inStrides[i] = inStrides[i + 1] * shape[i + 1] }
         let s = order.map { inStrides[$0] }                     // input stride of each output axis
         let o = Broadcast.strides(of: outShape, in: outShape)
-        var out = Tensor.zeros(outShape)
+        var out = try! Tensor(shape: outShape, data: .uninitialized(count))     // every entry is written below
         out.data.withUnsafeMutableBufferPointer { dst in
             data.withUnsafeBufferPointer { src in
                 Broadcast.forEach(outShape, o, s) { os, _, isrc, n, _, step in

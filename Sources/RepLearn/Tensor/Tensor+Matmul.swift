@@ -16,7 +16,7 @@ extension Tensor {
             let lb = transposeB ? "\(b.shape)ᵀ" : "\(b.shape)"
             throw ShapeError(op: "matmul", message: "cannot multiply \(la) by \(lb): inner dimensions \(ka) and \(kb) differ")
         }
-        var c = [Float](repeating: 0, count: m * n)
+        var c = [Float].uninitialized(m * n)
         a.data.withUnsafeBufferPointer { pa in
             b.data.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
