@@ -7,13 +7,14 @@ struct ExperimentOptions: ParsableArguments {
     @Argument(help: "Module: \(Experiments.all.map(\.slug).joined(separator: ", ")).") var module: String
     @Option(help: "reference (Solutions/, the default) or student (your Exercises/).") var impl: ImplementationChoice = .reference
     @Option(help: "Output folder; figures go to DIR/<module>/.") var out: String = "out"
+    @Flag(help: "Shortened run (fewer training steps; same code path), for CI or a first look.") var quick = false
 
     /// The module, its fresh experiment, and a console context.
     func resolve() throws -> (ModuleInfo, Experiment, ExperimentContext) {
         guard let m = Syllabus.module(module), let experiment = Experiments.named(m.slug) else {
             throw UsageError("no module '\(module)'; known: \(Experiments.all.map(\.slug).joined(separator: ", "))")
         }
-        return (m, experiment, ExperimentContext(impls: impl.implementations, outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter()))
+        return (m, experiment, ExperimentContext(impls: impl.implementations, outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter(), quick: quick))
     }
 }
 

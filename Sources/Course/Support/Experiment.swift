@@ -6,9 +6,12 @@ public struct ExperimentContext {
     public let impls: Implementations
     public let outRoot: URL
     public let reporter: Reporter
+    /// The shortened mode (`--quick`): the same code path with fewer training steps, for CI and a
+    /// first look. Experiments that are fast anyway ignore it.
+    public let quick: Bool
 
-    public init(impls: Implementations, outRoot: URL, reporter: Reporter) {
-        self.impls = impls; self.outRoot = outRoot; self.reporter = reporter
+    public init(impls: Implementations, outRoot: URL, reporter: Reporter, quick: Bool = false) {
+        self.impls = impls; self.outRoot = outRoot; self.reporter = reporter; self.quick = quick
     }
 
     /// `outRoot/<slug>/`, created on demand.
@@ -74,7 +77,8 @@ public enum Experiments {
                                       Entry(slug: "autoencoders") { AutoencodersExperiment() },
                                       Entry(slug: "kmeans") { KMeansExperiment() },
                                       Entry(slug: "vq") { VQExperiment() },
-                                      Entry(slug: "word2vec") { Word2VecExperiment() }]
+                                      Entry(slug: "word2vec") { Word2VecExperiment() },
+                                      Entry(slug: "colorization") { ColorizationExperiment() }]
     public static func named(_ slug: String) -> Experiment? { all.first { $0.slug == slug }?.make() }
 }
 

@@ -121,9 +121,9 @@ extension Tensor {
         return gx
     }
 
-    /// Softmax (or log-softmax) along `axis`, max-subtracted. Works on each [n, inner] block:
+    /// Softmax (or log-softmax) along `axis` (no tape), max-subtracted. Works on each [n, inner] block:
     /// maxima and sums run across the inner (contiguous) positions, eˣ over the whole block at once.
-    func softmax(axis: Int, log: Bool) -> Tensor {
+    public func softmax(axis: Int, log: Bool) -> Tensor {
         var out = self
         let (outer, n, inner) = split(at: axis)
         out.data.withUnsafeMutableBufferPointer { d in
