@@ -58,10 +58,12 @@ enum Broadcast {
 extension Tensor {
     /// f(a, b) elementwise with broadcasting.
     static func broadcasting(_ a: Tensor, _ b: Tensor, _ op: String, _ f: (Float, Float) -> Float) throws -> Tensor {
-        if a.shape == b.shape {
-            var out = a
+        if a.shape == b.shape {                      // written into a fresh buffer: no copy of a first
+            var out = try Tensor(shape: a.shape, data: .uninitialized(a.count))
             out.data.withUnsafeMutableBufferPointer { o in
-                b.data.withUnsafeBufferPointer { y in for i in 0..<o.count { o[i] = f(o[i], y[i]) } }
+                a.data.withUnsafeBufferPointer { x in
+                    b.data.withUnsafeBufferPointer { y in for i in 0..<o.count { o[i] = f(x[i], y[i]) } }
+                }
             }
             return out
         }

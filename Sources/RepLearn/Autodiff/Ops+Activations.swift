@@ -12,7 +12,7 @@ extension Variable {
     public func gelu() -> Variable {
         typealias F8 = SIMD8<Float>
         let x = value
-        var y = value, phi = value                    // Φ(x) is kept for the backward
+        var y = Tensor(shape: shape, uninitialized: value.count), phi = y   // Φ(x) is kept for the backward
         x.data.withUnsafeBufferPointer { src in y.data.withUnsafeMutableBufferPointer { dst in phi.data.withUnsafeMutableBufferPointer { cdf in
             Parallel.chunks(x.count, minimumPerPart: 1 << 15) { _, r in
                 let (xs, ys, cs) = (src.baseAddress! + r.lowerBound, dst.baseAddress! + r.lowerBound, cdf.baseAddress! + r.lowerBound)
@@ -21,21 +21,23 @@ extension Variable {
             }
         } } }
         return Variable.record("gelu", y, [self]) { g in
-            var gx = g                                // g·(Φ(x) + x·φ(x)), φ(x) = e^{−x²/2}/√(2π)
-            x.data.withUnsafeBufferPointer { src in phi.data.withUnsafeBufferPointer { cdf in gx.data.withUnsafeMutableBufferPointer { dst in
+            var gx = Tensor(shape: g.shape, uninitialized: g.count)   // g·(Φ(x) + x·φ(x)), φ(x) = e^{−x²/2}/√(2π)
+            x.data.withUnsafeBufferPointer { src in phi.data.withUnsafeBufferPointer { cdf in
+            g.data.withUnsafeBufferPointer { grad in gx.data.withUnsafeMutableBufferPointer { dst in
                 Parallel.chunks(x.count, minimumPerPart: 1 << 15) { _, r in
-                    let (xs, cs, gs) = (src.baseAddress! + r.lowerBound, cdf.baseAddress! + r.lowerBound, dst.baseAddress! + r.lowerBound)
+                    let (xs, cs) = (src.baseAddress! + r.lowerBound, cdf.baseAddress! + r.lowerBound)
+                    let (gin, gs) = (grad.baseAddress! + r.lowerBound, dst.baseAddress! + r.lowerBound)
                     var i = 0
                     while i + 8 <= r.count {
                         let v = UnsafeRawPointer(xs + i).loadUnaligned(as: F8.self)
                         let d = UnsafeRawPointer(cs + i).loadUnaligned(as: F8.self) + v * 0.39894228 * FastMath.exp(-0.5 * v * v)
-                        let gv = UnsafeRawPointer(gs + i).loadUnaligned(as: F8.self)
+                        let gv = UnsafeRawPointer(gin + i).loadUnaligned(as: F8.self)
                         UnsafeMutableRawPointer(gs + i).storeBytes(of: gv * d, as: F8.self)
                         i += 8
                     }
-                    while i < r.count { gs[i] *= cs[i] + xs[i] * 0.39894228 * Foundation.exp(-0.5 * xs[i] * xs[i]); i += 1 }
+                    while i < r.count { gs[i] = gin[i] * (cs[i] + xs[i] * 0.39894228 * Foundation.exp(-0.5 * xs[i] * xs[i])); i += 1 }
                 }
-            } } }
+            } } } }
             return [gx]
         }
     }

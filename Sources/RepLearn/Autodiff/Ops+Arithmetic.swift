@@ -46,11 +46,13 @@ extension Variable {
     func unary(_ op: String, _ f: (Float) -> Float, derivative: @escaping (Float, Float) -> Float) -> Variable {
         let x = value, y = value.map(f)
         return Variable.record(op, y, [self]) { g in
-            var gx = g
+            var gx = try Tensor(shape: g.shape, data: .uninitialized(g.count))
             gx.data.withUnsafeMutableBufferPointer { o in
-                x.data.withUnsafeBufferPointer { xs in
-                    y.data.withUnsafeBufferPointer { ys in
-                        for i in 0..<o.count { o[i] *= derivative(xs[i], ys[i]) }
+                g.data.withUnsafeBufferPointer { gs in
+                    x.data.withUnsafeBufferPointer { xs in
+                        y.data.withUnsafeBufferPointer { ys in
+                            for i in 0..<o.count { o[i] = gs[i] * derivative(xs[i], ys[i]) }
+                        }
                     }
                 }
             }

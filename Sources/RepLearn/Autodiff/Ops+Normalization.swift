@@ -36,7 +36,7 @@ extension Variable {
             throw ShapeError(op: "layerNorm", message: "gamma \(gamma.shape) and beta \(beta.shape) should be [\(d)] for input \(x.shape)")
         }
         let rows = x.value.count / max(d, 1)
-        var xhat = x.value, y = x.value
+        var xhat = x.value, y = Tensor(shape: x.shape, uninitialized: x.value.count)   // xhat is normalised in place
         var inv = [Float](repeating: 0, count: rows)
         xhat.data.withUnsafeMutableBufferPointer { xh in
             y.data.withUnsafeMutableBufferPointer { yy in

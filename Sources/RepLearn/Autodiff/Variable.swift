@@ -86,7 +86,8 @@ public final class Variable {
                     throw ShapeError(op: "backward of \(node.op)", message: "gradient for its input has shape \(pg.shape), the input \(parent.shape)")
                 }
                 let key = ObjectIdentifier(parent)
-                if var acc = pending[key] { try acc.addScaled(pg, 1); pending[key] = acc } else { pending[key] = pg }
+                if var acc = pending.removeValue(forKey: key) { try acc.addScaled(pg, 1); pending[key] = acc }   // summed in place
+                else { pending[key] = pg }
             }
             node.backwardFn = nil      // free the closure and what it captured
             node.freed = true

@@ -30,9 +30,9 @@ extension Tensor {
 
     /// Applies `f` to every element.
     public func map(_ f: (Float) -> Float) -> Tensor {
-        var out = self
+        var out = Tensor(shape: shape, uninitialized: count)
         out.data.withUnsafeMutableBufferPointer { o in
-            for i in 0..<o.count { o[i] = f(o[i]) }
+            data.withUnsafeBufferPointer { x in for i in 0..<o.count { o[i] = f(x[i]) } }
         }
         return out
     }

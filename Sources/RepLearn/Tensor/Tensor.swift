@@ -28,6 +28,12 @@ public struct Tensor: Equatable, Sendable {
         self.data = [Float](repeating: value, count: shape.reduce(1, *))
     }
 
+    /// `count` = shape's product values left unspecified, for results written in full before use.
+    init(shape: [Int], uninitialized count: Int) {
+        self.shape = shape
+        self.data = [Float](unsafeUninitializedCapacity: count) { _, n in n = count }
+    }
+
     /// Zeros of `shape`.
     public static func zeros(_ shape: [Int]) -> Tensor { Tensor(repeating: 0, shape: shape) }
 
