@@ -30,8 +30,9 @@ struct Doctor: ParsableCommand {
         }
         check("MNIST") { let d = try Datasets.mnist("test"); return "test \(d.images.shape)" }
         check("MNIST train") { let d = try Datasets.mnist("train", limit: 10); return "readable, \(d.height)×\(d.width)" }
+        check("Fashion-MNIST") { let d = try Datasets.fashionMNIST("test"); let t = try Datasets.fashionMNIST("train", limit: 10); return "test \(d.images.shape), train readable (\(t.height)×\(t.width))" }
         check("UCI digits") { "\(try Datasets.digits().images.shape)" }
-        check("photos (libpng)") { try Datasets.photoNames.map { n in let p = try Datasets.photo(n); return "\(n) \(p.width)×\(p.height)" }.joined(separator: ", ") }
+        check("photos (libpng)") { let all = try (Datasets.photoNames + Datasets.morePhotoNames).map { try Datasets.photo($0) }; return "\(all.count) photos, \(Datasets.photoNames.map { n in n }.joined(separator: ", ")) and \(Datasets.morePhotoNames.count) more" }
         check("texts (zlib)") { try TextCorpus.names.map { "\($0) \(try TextCorpus.text($0).utf8.count / 1_000_000) MB" }.joined(separator: ", ") }
         check("word evaluation sets") {
             "\(try TextCorpus.analogies().count) analogies, \(try TextCorpus.similarity("wordsim353.tsv").count) + \(try TextCorpus.similarity("simlex999.txt").count) pairs"
@@ -42,7 +43,7 @@ struct Doctor: ParsableCommand {
             guard p.data == [7, 10, 15, 22] else { throw InputError("sgemm returned \(p.data)") }
             let e = try SymmetricEigen(try Tensor(rows: [[2, 1], [1, 2]]))
             guard abs(e.values[0] - 3) < 1e-5, abs(e.values[1] - 1) < 1e-5 else { throw InputError("ssyevd returned \(e.values)") }
-            return "sgemm and LAPACK ssyevd answer correctly, \(BLAS.threads) threads"
+            return "sgemm and LAPACK ssyevd answer correctly (OpenBLAS on one thread; products split over \(Parallel.cores) cores)"
         }
         print(problems == 0 ? "\nEverything is in place." : "\n\(problems) problem(s) found.")
         if problems > 0 { throw ExitCode(1) }

@@ -11,10 +11,7 @@ final class ColorizationExperiment: Experiment {
 
     /// Held out whole; the other 23 photos give the training crops.
     static let testPhotos = ["astronaut", "chelsea", "mate-ladybird", "kde-colorfulcups"]
-    static let allPhotos = Datasets.photoNames + ["kde-bythewater", "kde-colorfulcups", "kde-eveningglow", "kde-fallenleaf",
-        "kde-kite", "kde-onestandsout", "kde-path", "kde-shell", "kde-summer_1am", "mate-aqua", "mate-blinds", "mate-dune",
-        "mate-freshflower", "mate-garden", "mate-greenmeadow", "mate-ladybird", "mate-raindrops", "mate-storm",
-        "mate-twowings", "mate-wood", "mate-yellowflower"]
+    static let allPhotos = Datasets.photoNames + Datasets.morePhotoNames
 
     var bins: ABBins?
     var weights: [Double] = [], prior: [Double] = [], smoothed: [Double] = []

@@ -43,6 +43,21 @@ public enum Datasets {
         return LabelledImages(images: img.pixels, labels: lab, height: img.height, width: img.width, name: "MNIST \(split)")
     }
 
+    /// Fashion-MNIST (10 clothing classes, 28×28): split "train" (60,000) or "test" (10,000);
+    /// `limit` keeps the first rows.
+    public static func fashionMNIST(_ split: String = "train", limit: Int? = nil) throws -> LabelledImages {
+        let prefix = split == "train" ? "train" : "t10k"
+        let img = try IDX.images(folder.appendingPathComponent("fashion-mnist/\(prefix)-images-idx3-ubyte.gz"), limit: limit)
+        let lab = try IDX.labels(folder.appendingPathComponent("fashion-mnist/\(prefix)-labels-idx1-ubyte.gz"), limit: limit)
+        guard lab.count == img.pixels.rows else {
+            throw InputError("Fashion-MNIST \(split): \(img.pixels.rows) images but \(lab.count) labels")
+        }
+        return LabelledImages(images: img.pixels, labels: lab, height: img.height, width: img.width, name: "Fashion-MNIST \(split)")
+    }
+
+    /// Fashion-MNIST's class names, by label.
+    public static let fashionClasses = ["T-shirt/top", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot"]
+
     /// UCI optical digits, 8×8 pixels with values 0…16 (scaled to [0, 1]), 1,797 images.
     public static func digits() throws -> LabelledImages {
         let url = folder.appendingPathComponent("digits/digits.csv.gz")
@@ -67,6 +82,11 @@ public enum Datasets {
 
     /// The bundled colour photos (datasets/photos/*.png), by name without extension.
     public static let photoNames = ["astronaut", "chelsea", "china", "coffee", "flower", "rocket"]
+    /// The 21 further photos (KDE and MATE wallpapers) that lecture 5 colours.
+    public static let morePhotoNames = ["kde-bythewater", "kde-colorfulcups", "kde-eveningglow", "kde-fallenleaf",
+        "kde-kite", "kde-onestandsout", "kde-path", "kde-shell", "kde-summer_1am", "mate-aqua", "mate-blinds", "mate-dune",
+        "mate-freshflower", "mate-garden", "mate-greenmeadow", "mate-ladybird", "mate-raindrops", "mate-storm",
+        "mate-twowings", "mate-wood", "mate-yellowflower"]
 
     /// A bundled photo as an image (channels 1 = gray, 3 = RGB).
     public static func photo(_ name: String, channels: Int = 3) throws -> Image {
