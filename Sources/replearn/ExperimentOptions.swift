@@ -8,13 +8,23 @@ struct ExperimentOptions: ParsableArguments {
     @Option(help: "reference (Solutions/, the default) or student (your Exercises/).") var impl: ImplementationChoice = .reference
     @Option(help: "Output folder; figures go to DIR/<module>/.") var out: String = "out"
     @Flag(help: "Shortened run (fewer training steps; same code path), for CI or a first look.") var quick = false
+    @Option(help: "mae: masking ratios to sweep, comma-separated (default 0.15,0.25,0.5,0.75,0.9).") var ratios: String?
 
     /// The module, its fresh experiment, and a console context.
     func resolve() throws -> (ModuleInfo, Experiment, ExperimentContext) {
         guard let m = Syllabus.module(module), let experiment = Experiments.named(m.slug) else {
             throw UsageError("no module '\(module)'; known: \(Experiments.all.map(\.slug).joined(separator: ", "))")
         }
-        return (m, experiment, ExperimentContext(impls: impl.implementations, outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter(), quick: quick))
+        var sweep: [Double]? = nil
+        if let ratios {
+            let values = ratios.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! >= 0 && $0! < 1 }) else {
+                throw UsageError("--ratios takes comma-separated masking ratios in [0, 1), e.g. 0.5,0.75; got '\(ratios)'")
+            }
+            sweep = values.map { $0! }
+        }
+        return (m, experiment, ExperimentContext(impls: impl.implementations, outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter(),
+                                                 quick: quick, ratios: sweep))
     }
 }
 

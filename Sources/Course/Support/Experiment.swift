@@ -9,9 +9,11 @@ public struct ExperimentContext {
     /// The shortened mode (`--quick`): the same code path with fewer training steps, for CI and a
     /// first look. Experiments that are fast anyway ignore it.
     public let quick: Bool
+    /// Masking ratios for lecture 6's sweep (`--ratios 0.5,0.75`); nil: the lecture's own list.
+    public let ratios: [Double]?
 
-    public init(impls: Implementations, outRoot: URL, reporter: Reporter, quick: Bool = false) {
-        self.impls = impls; self.outRoot = outRoot; self.reporter = reporter; self.quick = quick
+    public init(impls: Implementations, outRoot: URL, reporter: Reporter, quick: Bool = false, ratios: [Double]? = nil) {
+        self.impls = impls; self.outRoot = outRoot; self.reporter = reporter; self.quick = quick; self.ratios = ratios
     }
 
     /// `outRoot/<slug>/`, created on demand.
@@ -78,7 +80,8 @@ public enum Experiments {
                                       Entry(slug: "kmeans") { KMeansExperiment() },
                                       Entry(slug: "vq") { VQExperiment() },
                                       Entry(slug: "word2vec") { Word2VecExperiment() },
-                                      Entry(slug: "colorization") { ColorizationExperiment() }]
+                                      Entry(slug: "colorization") { ColorizationExperiment() },
+                                      Entry(slug: "mae") { MAEExperiment() }]
     public static func named(_ slug: String) -> Experiment? { all.first { $0.slug == slug }?.make() }
 }
 

@@ -1,0 +1,173 @@
+import Foundation
+import RepLearn
+
+/// Lecture 6's experiment (images): small MAEs pretrained on Fashion-MNIST at several masking
+/// ratios for the same number of steps; each encoder's mean-pooled features (all patches visible)
+/// are scored by a linear probe on the 10,000 test images, beside raw pixels, PCA and a randomly
+/// initialised encoder.
+final class MAEExperiment: Experiment {
+    let slug = "mae"
+    let steps = ["pretrain", "probe", "reconstructions"]
+    var metrics: MetricsFile?
+
+    var train: LabelledImages?, test: LabelledImages?
+    var models: [(ratio: Double, model: MaskedAutoencoder, seconds: Double, curve: [Double])] = []
+    var random: MaskedAutoencoder?
+
+    static let defaultRatios = [0.15, 0.25, 0.5, 0.75, 0.9]
+    static let probeTrain = 10_000
+
+    func run(step: String, _ ctx: ExperimentContext) throws {
+        let dir = ctx.outDir(slug)
+        if train == nil {
+            if ctx.impls.name != "reference" {
+                ctx.reporter.info("  Lecture 6's exercises are not built yet: this run uses the reference computations.")
+            }
+            train = try Datasets.fashionMNIST("train")
+            test = try Datasets.fashionMNIST("test")
+            ctx.reporter.info("  Fashion-MNIST: 60,000 training images (pretraining, no labels), 10,000 test images (probe)")
+        }
+        if models.isEmpty && step != "pretrain" { try pretrain(ctx, dir) }
+        switch step {
+        case "pretrain": try pretrain(ctx, dir)
+        case "probe": try probe(ctx, dir)
+        case "reconstructions": try reconstructions(ctx, dir)
+        default: break
+        }
+    }
+
+    static func make(rng: inout SeededGenerator) -> MaskedAutoencoder {
+        MaskedAutoencoder(dim: 64, depth: 3, heads: 4, decoderDim: 32, decoderDepth: 1, rng: &rng)
+    }
+
+    func pretrain(_ ctx: ExperimentContext, _ dir: URL) throws {
+        guard let train, models.isEmpty else { return }
+        let ratios = ctx.ratios ?? (ctx.quick ? [0.75] : Self.defaultRatios)
+        let stepsPerRatio = ctx.quick ? 60 : 400, batch = 128
+        ctx.reporter.info("  \(stepsPerRatio) steps of \(batch) images per ratio; encoder dim 64, 3 blocks, 4 heads; decoder dim 32, 1 block")
+        var f = Figure(title: "MAE training loss (MSE on hidden patches, normalised pixels)")
+        f.xLabel = "step"; f.yLabel = "loss (running mean of 20 steps)"
+        for (i, r) in ratios.enumerated() {
+            var rng = SeededGenerator(seed: 60)          // the same initial weights and batches for every ratio
+            let model = Self.make(rng: &rng)
+            let opt = AdamOptimizer.adamW([ParameterGroup(model.parameters)], learningRate: 1e-3, betas: (0.9, 0.95), weightDecay: 0.05)
+            let schedule = CosineSchedule(base: 1e-3, warmup: stepsPerRatio / 10, total: stepsPerRatio, minimum: 1e-5)
+            let progress = TrainingProgress("  ratio \(r)", totalSteps: stepsPerRatio)
+            let start = Date()
+            var curve: [Double] = []
+            for step in 0..<stepsPerRatio {
+                opt.learningRate = schedule(step)
+                let rows = (0..<batch).map { _ in rng.nextInt(below: train.images.rows) }
+                let x = try train.images.gatherRows(rows).reshaped([batch, 1, 28, 28])
+                opt.zeroGrad()
+                let l = try model.loss(x, ratio: r, rng: &rng).loss
+                try l.backward()
+                try opt.step()
+                let v = Double(l.value.data[0])
+                guard v.isFinite else { throw InputError("MAE ratio \(r): the loss became \(v) at step \(step)") }
+                curve.append(v)
+                progress.step(step + 1, loss: v, batch: batch)
+            }
+            models.append((r, model, Date().timeIntervalSince(start), curve))
+            let smooth = curve.indices.map { t in curve[max(0, t - 19)...t].reduce(0, +) / Double(min(t + 1, 20)) }
+            f.line(smooth.enumerated().map { (Double($0.offset + 1), $0.element) }, color: .label(i), label: "ratio \(r)")
+        }
+        var rng = SeededGenerator(seed: 60)
+        random = Self.make(rng: &rng)
+        let url = dir.appendingPathComponent("loss.svg")
+        try f.writeSVG(to: url)
+        ctx.reporter.wrote(url, "pretraining loss per ratio")
+    }
+
+    /// Mean-pooled encoder features of all patches, [n, 64], computed in chunks without a tape.
+    func features(_ model: MaskedAutoencoder, _ images: Tensor) throws -> Tensor {
+        var out: [Float] = []
+        for start in stride(from: 0, to: images.rows, by: 500) {
+            let rows = Array(start..<min(start + 500, images.rows))
+            let x = try images.gatherRows(rows).reshaped([rows.count, 1, 28, 28])
+            out += try Graph.noGrad { try model.encoder.features(Variable(x)).value.data }
+        }
+        return try Tensor(shape: [images.rows, out.count / images.rows], data: out)
+    }
+
+    func probeAccuracy(_ trainX: Tensor, _ testX: Tensor) throws -> Double {
+        guard let train, let test else { return 0 }
+        let labels = Array(train.labels.prefix(Self.probeTrain))
+        let p = try LinearProbe(trainX, labels: labels, classes: 10, steps: 300)
+        return try p.accuracy(testX, labels: test.labels)
+    }
+
+    func probe(_ ctx: ExperimentContext, _ dir: URL) throws {
+        guard let train, let test, let random else { return }
+        let trainImages = try train.images.gatherRows(Array(0..<Self.probeTrain))
+        let start = Date()
+        let pixels = try probeAccuracy(trainImages, test.images)
+        let pca = try PCA(trainImages, components: 64)
+        let pcaAcc = try probeAccuracy(try pca.project(trainImages), try pca.project(test.images))
+        let randomAcc = try probeAccuracy(try features(random, trainImages), try features(random, test.images))
+        ctx.reporter.info(String(format: "  linear probe on %d labelled training images, accuracy on the 10,000 test images:", Self.probeTrain))
+        ctx.reporter.info(String(format: "    raw pixels %.3f   PCA-64 %.3f   random encoder %.3f", pixels, pcaAcc, randomAcc))
+        var perRatio: [[String: Any]] = []
+        var rng = SeededGenerator(seed: 61)
+        let evalImages = try test.images.gatherRows(Array(0..<1000)).reshaped([1000, 1, 28, 28])
+        for (r, model, secs, curve) in models {
+            let acc = try probeAccuracy(try features(model, trainImages), try features(model, test.images))
+            let masked = try Graph.noGrad { try model.loss(evalImages, ratio: r, rng: &rng).loss.value.data[0] }
+            ctx.reporter.info(String(format: "    ratio %.2f: probe %.3f, test MSE on hidden patches %.3f, pretraining %.0f s", r, acc, masked, secs))
+            perRatio.append(["ratio": r, "probe_accuracy": acc, "masked_mse": masked, "train_seconds": secs,
+                             "final_train_loss": curve.suffix(20).reduce(0, +) / Double(min(20, curve.count))])
+        }
+        try metrics?.set("ratios", perRatio)
+        try metrics?.set("baselines", ["probe_pixels": pixels, "probe_pca": pcaAcc, "probe_random_encoder": randomAcc])
+        try metrics?.set("probe", ["labelled_training_images": Self.probeTrain, "test_images": test.images.rows,
+                                   "seconds": Date().timeIntervalSince(start)])
+        var f = Figure(title: "Linear-probe accuracy of MAE features vs masking ratio (Fashion-MNIST test)")
+        f.xLabel = "masking ratio during pretraining"; f.yLabel = "probe accuracy"
+        let xs = models.map(\.ratio)
+        f.line(zip(xs, perRatio.map { $0["probe_accuracy"] as! Double }).map { ($0, $1) }, color: .label(0), width: 2, label: "MAE encoder")
+        let span = (xs.min() ?? 0, max(xs.max() ?? 1, (xs.min() ?? 0) + 0.01))
+        for (i, (name, v)) in [("raw pixels", pixels), ("PCA-64", pcaAcc), ("random encoder", randomAcc)].enumerated() {
+            f.line([(span.0, v), (span.1, v)], color: .label(i + 1), width: 1, label: name)
+        }
+        for (x, y) in zip(xs, perRatio.map { $0["probe_accuracy"] as! Double }) { f.dot(x, y, color: .label(0)) }
+        let url = dir.appendingPathComponent("probe-vs-ratio.svg")
+        try f.writeSVG(to: url)
+        ctx.reporter.wrote(url, "probe accuracy vs masking ratio (the MAE paper's Figure 5 shape)")
+    }
+
+    func reconstructions(_ ctx: ExperimentContext, _ dir: URL) throws {
+        guard let test else { return }
+        var panels = ImagePanels(title: "MAE reconstructions of test images (hidden patches grey)",
+                                 columnTitles: ["masked input", "reconstruction", "original"], scale: 3)
+        let x = try test.images.gatherRows(Array(0..<4)).reshaped([4, 1, 28, 28])
+        for (r, model, _, _) in models {
+            var rng = SeededGenerator(seed: 62)
+            let (_, pred, m) = try Graph.noGrad { try model.loss(x, ratio: r, rng: &rng) }
+            let patches = try ImagePatches.patchify(Variable(x), patch: 4).value        // [4, 49, 16]
+            for s in 0..<2 {
+                var masked = patches, recon = patches
+                for p in 0..<49 {
+                    let base = (s * 49 + p) * 16
+                    let row = patches.data[base..<(base + 16)]
+                    let mean = row.reduce(0, +) / 16
+                    let sd = (row.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 15 + 1e-6).squareRoot()
+                    for j in 0..<16 where m.mask.data[s * 49 + p] == 1 {
+                        masked.data[base + j] = 0.5
+                        recon.data[base + j] = pred.value.data[base + j] * sd + mean   // the hidden patch's own statistics (as MAE's figures)
+                    }
+                }
+                let toImage = { (t: Tensor) -> Image in
+                    let one = try! t.reshaped([4, 784]).gatherRows([s]).reshaped([1, 49, 16])
+                    let img = try! ImagePatches.unpatchify(Variable(one), patch: 4, gridH: 7, gridW: 7, channels: 1).value
+                    var out = Image(width: 28, height: 28, channels: 3)
+                    for i in 0..<784 { let v = UInt8(max(0, min(255, img.data[i] * 255))); out.pixels[3 * i] = v; out.pixels[3 * i + 1] = v; out.pixels[3 * i + 2] = v }
+                    return out
+                }
+                panels.row(String(format: "ratio %.2f", r), [toImage(masked), toImage(recon), toImage(patches)])
+            }
+        }
+        let url = dir.appendingPathComponent("reconstructions.svg")
+        try panels.writeSVG(to: url)
+        ctx.reporter.wrote(url, "masked input | reconstruction | original, per ratio")
+    }
+}
