@@ -72,8 +72,8 @@ final class LayersExperiment: Experiment {
             ("1-linear", "linear Wx + b: lines stay lines", linear),
             ("2-relu", "ReLU(Wx + b): folds onto the positive quadrant", { try impl.reluForward(try linear($0)) }),
             ("3-l2norm", "L2-norm(Wx + b): onto the unit circle", { try impl.l2NormalizeForward(try linear($0)) }),
-            ("4-softmax-t1", "softmax τ = 1 (lecture's sign): onto the simplex", { try impl.softmaxForward(try linear($0), temperature: 1) }),
-            ("5-softmax-t5", "softmax τ = 5: pushed to the corners", { try impl.softmaxForward(try linear($0), temperature: 5) }),
+            ("4-softmax-beta1", "softmax β = 1 (lecture's sign): onto the simplex", { try impl.softmaxForward(try linear($0), beta: 1) }),
+            ("5-softmax-beta5", "softmax β = 5: pushed to the corners", { try impl.softmaxForward(try linear($0), beta: 5) }),
         ]
         var rasters: [Image] = []
         var separability: [[String: Any]] = []
@@ -99,7 +99,7 @@ final class LayersExperiment: Experiment {
 
     func train(_ ctx: ExperimentContext, _ dir: URL) throws {
         var rng = SeededGenerator(seed: Self.seed)
-        var t = MLPTrainer(sizes: [2, 16, 16, 2], temperature: 1, impl: ctx.impls.layers, rng: &rng)
+        var t = MLPTrainer(sizes: [2, 16, 16, 2], beta: 1, impl: ctx.impls.layers, rng: &rng)
         let steps = 1500
         let start = Date()
         let curve = try t.train(points, labels, steps: steps, learningRate: 0.01, progress: ProgressLine("  training step", total: steps))
