@@ -76,6 +76,9 @@ final class AutoencodersExperiment: Experiment {
                                           columns: 8, scale: s.name == "mnist" ? 3 : 10, normalize: .perImage)
             let url = dir.appendingPathComponent("eigen-digits-\(s.name).png")
             try PNG.write(grid, to: url)
+            try LabelledGrid(title: "Top 16 principal components of \(s.name == "mnist" ? "MNIST" : "the 8×8 digits") as images (each stretched to black–white)",
+                             rowLabels: ["components 1–8", "components 9–16"])
+                .writeSVG(beside: url, grid: grid, columns: 8)
             ctx.reporter.wrote(url, "the top 16 principal components as images (\(s.name))")
         }
     }
@@ -158,6 +161,7 @@ final class AutoencodersExperiment: Experiment {
         var rng = SeededGenerator(seed: 3)
         guard let s = sets.first(where: { $0.name == "mnist" }), let p = pcas["mnist"] else { return }
         var rows: [Tensor] = [try s.test.images.gatherRows(Array(0..<10))]
+        var rowLabels = ["test originals"]
         for m in Self.codeSizes {
             let (net, secs) = try AutoencoderTrainers.mlp(inputs: s.train.images, targets: s.train.images, sizes: [784, 256, m, 256, 784],
                                                           epochs: Self.mlpEpochs, batch: 128, learningRate: 2e-3, rng: &rng, label: "MLP AE 784-256-\(m)-256-784")
@@ -173,16 +177,19 @@ final class AutoencodersExperiment: Experiment {
             ctx.reporter.info(String(format: "  M=%2d: MLP AE MSE %.3f (test %.3f) vs PCA %.3f (test %.3f), %.1f s",
                                      m, train, test, perSet["mnist"]!["mse_pca"]![String(m)]!, pcaTest, secs))
             let q = try s.test.images.gatherRows(Array(0..<10))
-            rows.append(try impl.pcaDecode(try impl.pcaEncode(q, pm), pm))
+            rows.append(try impl.pcaDecode(try impl.pcaEncode(q, pm), pm)); rowLabels.append("PCA, M = \(m)")
             if let (e, d) = linearAEs[m] {           // x̂ = D E (x − μ) + μ
                 let qc = try q.addingRowVector(-p.mean)
                 rows.append(try Tensor.matmul(try Tensor.matmul(qc, e, transposeB: true), d, transposeB: true).addingRowVector(p.mean))
+                rowLabels.append("linear AE, M = \(m)")
             }
-            rows.append(try net.forward(q))
+            rows.append(try net.forward(q)); rowLabels.append("MLP AE, M = \(m)")
         }
         let grid = try ImageGrid.make(Self.stack(rows), height: 28, width: 28, columns: 10, scale: 2, normalize: .unit)
         let url = dir.appendingPathComponent("reconstructions.png")
         try PNG.write(grid, to: url)
+        try LabelledGrid(title: "MNIST test images and their reconstructions from M-number codes", rowLabels: rowLabels)
+            .writeSVG(beside: url, grid: grid, columns: 10)
         ctx.reporter.wrote(url, "row 1: test originals; then for M = 2, 8, 32: PCA, " + (linearAEs.isEmpty ? "" : "linear AE, ") + "MLP AE")
     }
 
@@ -242,6 +249,9 @@ final class AutoencodersExperiment: Experiment {
         let grid = try ImageGrid.make(Self.stack(rows).map { min(max($0, 0), 1) }, height: 28, width: 28, columns: 10, scale: 2, normalize: .unit)
         let url = dir.appendingPathComponent("denoising.png")
         try PNG.write(grid, to: url)
+        try LabelledGrid(title: "Denoising: MNIST test images with Gaussian noise σ = 0.4",
+                         rowLabels: ["clean originals", "noisy input (σ = 0.4)", "PCA-32 of the noisy input", "plain AE-32 (trained clean)", "denoising AE-32"])
+            .writeSVG(beside: url, grid: grid, columns: 10)
         ctx.reporter.wrote(url, "rows: clean, noisy (σ = 0.4), PCA-32, plain AE-32, denoising AE-32")
     }
 
@@ -282,6 +292,10 @@ final class AutoencodersExperiment: Experiment {
         let grid = try ImageGrid.make(Self.stack(rows), height: 28, width: 28, columns: 8, scale: 2, normalize: .unit)
         let url = dir.appendingPathComponent("nearest-neighbours.png")
         try PNG.write(grid, to: url)
+        try LabelledGrid(title: "Nearest training images in the MLP autoencoder's 32-D code space",
+                         rowLabels: queries.map { "test image \($0) (a \(s.test.labels[$0]))" },
+                         columnLabels: ["query"] + (1...7).map { "#\($0)" })
+            .writeSVG(beside: url, grid: grid, columns: 8)
         let frac = Double(agree) / Double(queries.count * 7)
         ctx.reporter.wrote(url, String(format: "each row: a test query, then its 7 nearest training images in the 32-D code space (%.0f%% same digit)", 100 * frac))
         try metrics?.set("nearest_neighbours_same_label", frac)

@@ -110,6 +110,9 @@ final class VQExperiment: Experiment {
                                       columns: 12, scale: 2, normalize: .unit)
         let url = dir.appendingPathComponent("reconstructions.png")
         try PNG.write(grid, to: url)
+        try LabelledGrid(title: "MNIST test images and their reconstructions",
+                         rowLabels: ["test originals", "VQ \(small.slots)×\(small.codes) (\(small.bits) bits)", "VQ \(large.slots)×\(large.codes) (\(large.bits) bits)",
+                                     "continuous AE, 2 floats"]).writeSVG(beside: url, grid: grid, columns: 12)
         ctx.reporter.wrote(url, "rows: test originals, VQ \(small.slots)×\(small.codes) (\(small.bits) bits), VQ \(large.slots)×\(large.codes) (\(large.bits) bits), plain AE with 2 floats")
     }
 
@@ -131,10 +134,14 @@ final class VQExperiment: Experiment {
         let grid = try ImageGrid.make(decoded.map { min(max($0, 0), 1) }, height: 28, width: 28, columns: 16, scale: 2, normalize: .unit)
         let url = dir.appendingPathComponent("codebook-decoded.png")
         try PNG.write(grid, to: url)
+        try LabelledGrid(title: "What a slot's code word controls: a test image's 4 codes, one slot swapped at a time (VQ 4×\(vq4.codes))",
+                         rowLabels: (0..<vq4.slots).map { "slot \($0 + 1) swapped" },
+                         columnLabels: ["image's codes"] + (1...15).map { "#\($0)" })
+            .writeSVG(beside: url, grid: grid, columns: 16)
         ctx.reporter.wrote(url, "row s: a test image's 4 codes, then slot s swapped for each of its 15 most used code words")
         let usage = try ctx.impls.vq.codebookUsage(q, codebookSize: vq4.codes)
         var f = Figure(title: "Codebook usage on 1,000 test images (4 slots × \(vq4.codes) codes), codes sorted by use")
-        f.xLabel = "code (sorted)"; f.yLabel = "times used"
+        f.xLabel = "code word, sorted from most to least used"; f.yLabel = "times used (4 slots × 1,000 images)"
         for (i, c) in usage.counts.sorted(by: >).enumerated() {
             f.line([(Double(i), 0), (Double(i), Double(c))], color: .label(0), width: 3)
         }
