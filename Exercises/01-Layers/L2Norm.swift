@@ -11,6 +11,7 @@ extension StudentLayers {
     }
 
     /// x, y = l2NormalizeForward(x), g = ∂L/∂y: all [n, d] → ∂L/∂x: [n, d].
+    /// A zero row of x (‖x‖ = 0, where x/‖x‖ has no derivative) gets a zero gradient row.
     /// Useful: `y * g` (elementwise, [n, d]), `t.rowSums()` (t: [n, d] → [Float] of n row sums),
     /// `scalingRows(by:)`, `rowNorms()` (above), `a - b` (elementwise, [n, d]).
     public func l2NormalizeBackward(_ x: Tensor, output: Tensor, outputGradient: Tensor) throws -> Tensor {

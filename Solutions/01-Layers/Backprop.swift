@@ -24,7 +24,7 @@ public enum Backprop {
             case .linear(let w, let b): activations.append(try impl.linearForward(a, weight: w, bias: b))
             case .relu: activations.append(try impl.reluForward(a))
             case .l2Norm: activations.append(try impl.l2NormalizeForward(a))
-            case .softmax(let tau): activations.append(try impl.softmaxForward(a, temperature: tau))
+            case .softmax(let beta): activations.append(try impl.softmaxForward(a, beta: beta))
             }
         }
         return activations
@@ -49,7 +49,7 @@ public enum Backprop {
                 g = grads.input
             case .relu: g = try impl.reluBackward(input, outputGradient: g)
             case .l2Norm: g = try impl.l2NormalizeBackward(input, output: output, outputGradient: g)
-            case .softmax(let tau): g = try impl.softmaxBackward(input, output: output, temperature: tau, outputGradient: g)
+            case .softmax(let beta): g = try impl.softmaxBackward(input, output: output, beta: beta, outputGradient: g)
             }
         }
         return StackGradients(input: g, linear: linear)

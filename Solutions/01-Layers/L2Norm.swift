@@ -9,7 +9,8 @@ extension ReferenceLayers {
     }
 
     /// ∂L/∂x = (g − y (yᵀg)) / ‖x‖: the Jacobian (I − y yᵀ)/‖x‖ is a projection onto the
-    /// plane orthogonal to y, scaled by 1/‖x‖.
+    /// plane orthogonal to y, scaled by 1/‖x‖. A zero row has no derivative; it gets a zero
+    /// gradient (its 1/‖x‖ is taken as 0, as in the forward pass).
     public func l2NormalizeBackward(_ x: Tensor, output y: Tensor, outputGradient g: Tensor) throws -> Tensor {
         try y.expectShape(x.shape, "l2NormalizeBackward", name: "output")
         try g.expectShape(x.shape, "l2NormalizeBackward", name: "outputGradient")

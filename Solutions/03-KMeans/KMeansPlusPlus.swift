@@ -15,7 +15,7 @@ extension ReferenceKMeans {
                 var acc = 0.0
                 for (i, v) in d2.enumerated() { acc += v; if acc >= u && v > 0 { next = i; break } }
             } else {
-                next = rng.nextInt(below: x.rows)        // all points coincide with centres
+                next = rng.nextInt(below: x.rows)        // ΣD² = 0: every row is a centre already; uniform, a repeat
             }
             chosen.append(next)
             let dn = try squaredDistances(x, x.gatherRows([next])).data

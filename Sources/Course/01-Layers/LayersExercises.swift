@@ -6,8 +6,9 @@ import RepLearn
 /// the gradient of a scalar loss L with respect to the layer's output (`outputGradient`, ∂L/∂y,
 /// the same shape as y) and return the gradient with respect to the input (and parameters).
 ///
-/// Softmax follows the lecture's sign convention: `y_i = e^{-τ x_i} / Σ_k e^{-τ x_k}`, so the
+/// Softmax follows the lecture's sign convention: `y_i = e^{-β x_i} / Σ_k e^{-β x_k}`, so the
 /// *smallest* score gets the largest probability (think of x as an energy or a distance).
+/// β multiplies the scores, so it is an *inverse* temperature: β = 1/T for softmax(s/T) with s = −x.
 public protocol LayersExercises {
     // 1.1 Linear: y = x Wᵀ + b.
     /// x: [n, d], weight W: [k, d], bias b: [k] → y: [n, k].
@@ -24,14 +25,15 @@ public protocol LayersExercises {
     // 1.3 L2 normalisation: y = x / ‖x‖₂, row by row.
     /// x: [n, d] → y: [n, d], each row of unit length (a zero row stays zero).
     func l2NormalizeForward(_ x: Tensor) throws -> Tensor
-    /// x, y = forward(x), ∂L/∂y: all [n, d] → ∂L/∂x: [n, d].
+    /// x, y = forward(x), ∂L/∂y: all [n, d] → ∂L/∂x: [n, d]; a zero row of x gets a zero gradient row
+    /// (x/‖x‖ has no derivative at 0; the forward pass maps that row to 0 whatever g is).
     func l2NormalizeBackward(_ x: Tensor, output: Tensor, outputGradient: Tensor) throws -> Tensor
 
-    // 1.4 Softmax with temperature τ (lecture's sign): y_i = e^{-τ x_i} / Σ_k e^{-τ x_k}, row by row.
-    /// x: [n, d], τ ≥ 0 → y: [n, d], rows on the probability simplex; must not overflow for large |x|.
-    func softmaxForward(_ x: Tensor, temperature: Float) throws -> Tensor
+    // 1.4 Softmax with inverse temperature β = 1/T (lecture's sign): y_i = e^{-β x_i} / Σ_k e^{-β x_k}, row by row.
+    /// x: [n, d], β ≥ 0 → y: [n, d], rows on the probability simplex; must not overflow for large |x|.
+    func softmaxForward(_ x: Tensor, beta: Float) throws -> Tensor
     /// x, y = forward(x), ∂L/∂y: all [n, d] → ∂L/∂x: [n, d].
-    func softmaxBackward(_ x: Tensor, output: Tensor, temperature: Float, outputGradient: Tensor) throws -> Tensor
+    func softmaxBackward(_ x: Tensor, output: Tensor, beta: Float, outputGradient: Tensor) throws -> Tensor
 
     // 1.5 A stack of layers: forward keeps every activation, backward reuses them.
     /// x: [n, d₀] → activations [a₀ = x, a₁, …, a_L], a_ℓ = layer_ℓ(a_{ℓ-1}); L + 1 tensors.
@@ -59,15 +61,15 @@ public enum LayerSpec: Sendable, CustomStringConvertible {
     case linear(weight: Tensor, bias: Tensor)
     case relu
     case l2Norm
-    /// Lecture's sign: y = softmax(−τ x).
-    case softmax(temperature: Float)
+    /// Lecture's sign: y = softmax(−β x).
+    case softmax(beta: Float)
 
     public var description: String {
         switch self {
         case .linear(let w, _): return "linear \(w.shape[1])→\(w.shape[0])"
         case .relu: return "relu"
         case .l2Norm: return "l2-norm"
-        case .softmax(let t): return "softmax τ=\(t)"
+        case .softmax(let t): return "softmax β=\(t)"
         }
     }
 }

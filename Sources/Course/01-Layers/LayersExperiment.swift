@@ -11,6 +11,9 @@ final class LayersExperiment: Experiment {
     /// The two digit classes: hard to separate with a line in the 2-D PCA plane.
     static let classes = [5, 9]
     static let seed: UInt64 = 1
+    /// Legend names of labels 0 and 1, and the colours the figures give them (RGB.label(0), (1)).
+    var classNames: [String] { Self.classes.map { "digit \($0)" } }
+    var colourNames: String { "\(Self.classes[0]) (blue) and \(Self.classes[1]) (orange)" }
 
     var points = Tensor.zeros([0, 2])
     var labels: [Int] = []
@@ -72,8 +75,8 @@ final class LayersExperiment: Experiment {
             ("1-linear", "linear Wx + b: lines stay lines", linear),
             ("2-relu", "ReLU(Wx + b): folds onto the positive quadrant", { try impl.reluForward(try linear($0)) }),
             ("3-l2norm", "L2-norm(Wx + b): onto the unit circle", { try impl.l2NormalizeForward(try linear($0)) }),
-            ("4-softmax-t1", "softmax τ = 1 (lecture's sign): onto the simplex", { try impl.softmaxForward(try linear($0), temperature: 1) }),
-            ("5-softmax-t5", "softmax τ = 5: pushed to the corners", { try impl.softmaxForward(try linear($0), temperature: 5) }),
+            ("4-softmax-beta1", "softmax β = 1 (lecture's sign): onto the simplex", { try impl.softmaxForward(try linear($0), beta: 1) }),
+            ("5-softmax-beta5", "softmax β = 5: pushed to the corners", { try impl.softmaxForward(try linear($0), beta: 5) }),
         ]
         var rasters: [Image] = []
         var separability: [[String: Any]] = []
@@ -81,7 +84,7 @@ final class LayersExperiment: Experiment {
             let mapped = try grid.map(f)
             let pts = try f(points)
             guard pts.isFinite else { throw InputError("layer '\(name)' produced NaN or ∞ on the data") }
-            let fig = MappingFigure.figure(title: title, gridLines: mapped, points: pts, labels: labels)
+            let fig = MappingFigure.figure(title: title, gridLines: mapped, points: pts, labels: labels, classNames: classNames)
             let url = dir.appendingPathComponent("mapping-\(name).svg")
             try fig.writeSVG(to: url, width: 420, height: 420)
             rasters.append(fig.raster(width: 300, height: 300))
@@ -90,8 +93,12 @@ final class LayersExperiment: Experiment {
             ctx.reporter.info("  " + name.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: " linear separability %.3f", acc))
         }
         let strip = dir.appendingPathComponent("mappings.png")
-        try PNG.write(Image.row(rasters), to: strip)
+        let row = Image.row(rasters)
+        try PNG.write(row, to: strip)
         ctx.reporter.wrote(strip, "grid + data through each layer, left to right (SVGs: mapping-*.svg)")
+        let labelled = try LabelledGrid(title: "One grid and the digits \(colourNames), pushed through each layer",
+                                        rowLabels: [""], columnLabels: maps.map(\.1)).writeSVG(beside: strip, grid: row, columns: maps.count)
+        ctx.reporter.wrote(labelled, "the same strip with panel titles")
         try metrics?.set("single_layers", separability)
     }
 
@@ -99,7 +106,7 @@ final class LayersExperiment: Experiment {
 
     func train(_ ctx: ExperimentContext, _ dir: URL) throws {
         var rng = SeededGenerator(seed: Self.seed)
-        var t = MLPTrainer(sizes: [2, 16, 16, 2], temperature: 1, impl: ctx.impls.layers, rng: &rng)
+        var t = MLPTrainer(sizes: [2, 16, 16, 2], beta: 1, impl: ctx.impls.layers, rng: &rng)
         let steps = 1500
         let start = Date()
         let curve = try t.train(points, labels, steps: steps, learningRate: 0.01, progress: ProgressLine("  training step", total: steps))
@@ -125,15 +132,16 @@ final class LayersExperiment: Experiment {
         let grid = MappingFigure.grid()
         let gridActs = try grid.map { try t.impl.forwardStack($0, layers: t.layers) }
         let acts = try t.impl.forwardStack(points, layers: t.layers)
-        var rasters: [Image] = []
+        var rasters: [Image] = [], titles: [String] = []
         var separability: [[String: Any]] = []
         for l in 0..<acts.count {
             let name = l == 0 ? "input" : "\(l)-\(t.layers[l - 1])"
             let pts = try MappingFigure.to2D(acts[l], fitOn: acts[l])
             let lines = try gridActs.map { try MappingFigure.to2D($0[l], fitOn: acts[l]) }
             let title = l == 0 ? "MLP input (2-D)" : "after layer \(l): \(t.layers[l - 1])" + (acts[l].cols > 2 ? " (top-2 PCA of \(acts[l].cols)-D)" : "")
-            let fig = MappingFigure.figure(title: title, gridLines: lines, points: pts, labels: labels)
+            let fig = MappingFigure.figure(title: title, gridLines: lines, points: pts, labels: labels, classNames: classNames)
             let url = dir.appendingPathComponent("mlp-layer-\(l).svg")
+            titles.append(l == 0 ? "input" : "layer \(l): \(t.layers[l - 1])")
             try fig.writeSVG(to: url, width: 420, height: 420)
             rasters.append(fig.raster(width: 240, height: 240))
             let acc = try LinearProbe(acts[l], labels: labels, classes: 2).accuracy(acts[l], labels: labels)
@@ -142,8 +150,12 @@ final class LayersExperiment: Experiment {
             ctx.reporter.info("  layer \(l) \(label)" + String(format: " dim %2d  linear separability %.3f", acts[l].cols, acc))
         }
         let strip = dir.appendingPathComponent("mlp-layers.png")
-        try PNG.write(Image.row(rasters), to: strip)
+        let row = Image.row(rasters)
+        try PNG.write(row, to: strip)
         ctx.reporter.wrote(strip, "the trained MLP's representation at each layer, left to right (SVGs: mlp-layer-*.svg)")
+        let labelled = try LabelledGrid(title: "The trained MLP, layer by layer: digits \(colourNames); 16-D layers by their top-2 PCA",
+                                        rowLabels: [""], columnLabels: titles).writeSVG(beside: strip, grid: row, columns: titles.count)
+        ctx.reporter.wrote(labelled, "the same strip with panel titles")
         try metrics?.set("mlp_layers", separability)
         ctx.reporter.wrote(metrics!.url, "metrics")
     }

@@ -14,10 +14,10 @@ let layersModule = ModuleInfo(
                      file: "Exercises/01-Layers/L2Norm.swift", section: "L2 normalisation",
                      hint: "With y = x/‖x‖: ∂L/∂x = (g − y·(yᵀg)) / ‖x‖. The projection term removes the radial part: "
                          + "scaling x does not change y, so the gradient must be orthogonal to x."),
-        ExerciseInfo(id: "1.4", title: "Softmax with temperature: forward and backward",
-                     file: "Exercises/01-Layers/Softmax.swift", section: "Softmax with temperature",
-                     hint: "Lecture's sign: s = −τx, y = e^{s − max s} / Σ e^{s − max s} (subtract the row max, or "
-                         + "large inputs overflow). Backward: ∂L/∂s = y ⊙ (g − Σ y⊙g), then ∂L/∂x = −τ · ∂L/∂s."),
+        ExerciseInfo(id: "1.4", title: "Softmax with inverse temperature β: forward and backward",
+                     file: "Exercises/01-Layers/Softmax.swift", section: "Softmax with inverse temperature",
+                     hint: "Lecture's sign: s = −βx, y = e^{s − max s} / Σ e^{s − max s} (subtract the row max, or "
+                         + "large inputs overflow). Backward: ∂L/∂s = y ⊙ (g − Σ y⊙g), then ∂L/∂x = −β · ∂L/∂s."),
         ExerciseInfo(id: "1.5", title: "Backpropagation through a stack",
                      file: "Exercises/01-Layers/Backprop.swift", section: "Backpropagation",
                      hint: "Forward: keep a₀ … a_L. Backward: walk the layers from last to first; layer ℓ's input is "

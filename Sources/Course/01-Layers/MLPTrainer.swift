@@ -2,21 +2,21 @@ import Foundation
 import RepLearn
 
 /// A small classifier trained through an implementation's `forwardStack` / `backwardStack`:
-/// linear → ReLU → linear → ReLU → linear → softmax(τ), cross-entropy, Adam, full batch.
+/// linear → ReLU → linear → ReLU → linear → softmax(β), cross-entropy, Adam, full batch.
 ///
-/// With the lecture's softmax sign, p = softmax(−τ z): the network learns *low* scores z for
+/// With the lecture's softmax sign, p = softmax(−β z): the network learns *low* scores z for
 /// the right class. Loss L = −(1/n) Σᵢ log p_{i, yᵢ}, so ∂L/∂p_{ij} = −1[j = yᵢ] / (n p_{ij}).
 struct MLPTrainer {
     var layers: [LayerSpec]
     let impl: any LayersExercises
 
-    init(sizes: [Int], temperature: Float, impl: any LayersExercises, rng: inout SeededGenerator) {
+    init(sizes: [Int], beta: Float, impl: any LayersExercises, rng: inout SeededGenerator) {
         var layers: [LayerSpec] = []
         for (k, (d, h)) in zip(sizes, sizes.dropFirst()).enumerated() {
             // He initialisation, std √(2/d), for ReLU layers.
             layers.append(.linear(weight: Tensor.randomNormal([h, d], std: (2 / Float(d)).squareRoot(), using: &rng),
                                   bias: Tensor.zeros([h])))
-            layers.append(k + 2 < sizes.count ? .relu : .softmax(temperature: temperature))
+            layers.append(k + 2 < sizes.count ? .relu : .softmax(beta: beta))
         }
         self.layers = layers
         self.impl = impl

@@ -21,7 +21,8 @@ struct MappingFigure {
     }
 
     /// Draws `gridLines` (already mapped, each [samples, 2]) and `points` ([n, 2]) coloured by label.
-    static func figure(title: String, gridLines: [Tensor], points: Tensor, labels: [Int]) -> Figure {
+    /// `classNames[c]` names label c in the legend (empty: no legend).
+    static func figure(title: String, gridLines: [Tensor], points: Tensor, labels: [Int], classNames: [String] = []) -> Figure {
         var f = Figure(title: title)
         f.axes = false
         f.equalAspect = true
@@ -30,6 +31,7 @@ struct MappingFigure {
             f.line(pts, color: k % 2 == 0 ? RGB(200, 200, 215) : RGB(215, 200, 200), width: 1)
         }
         for i in 0..<points.rows { f.dot(Double(points[i, 0]), Double(points[i, 1]), color: RGB.label(labels[i])) }
+        for (c, name) in classNames.enumerated() { f.line([], color: RGB.label(c), label: name) }   // legend only
         return f
     }
 

@@ -24,7 +24,9 @@ public protocol KMeansExercises {
     // 3.4 k-means++ initialisation.
     /// → k rows of x chosen as initial centres: the first uniformly at random, each next one
     /// with probability proportional to D(x)², the squared distance from x to the nearest centre
-    /// chosen so far. Draw only from `rng`.
+    /// chosen so far. Draw only from `rng`. When ΣD² = 0 (every row coincides with a chosen centre:
+    /// x has fewer distinct rows than k), the next centre is drawn uniformly, `rng.nextInt(below: n)`,
+    /// like the first: a repeated row, since there is nothing new to choose.
     func kmeansPlusPlus(_ x: Tensor, k: Int, rng: inout SeededGenerator) throws -> Tensor
 
     // 3.5 The loop.

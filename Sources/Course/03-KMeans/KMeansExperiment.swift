@@ -41,6 +41,8 @@ final class KMeansExperiment: Experiment {
         let grid = try ImageGrid.make(r.centers, height: 28, width: 28, columns: 16, scale: 2, normalize: .unit)
         let url = dir.appendingPathComponent("mnist-centers.png")
         try PNG.write(grid, to: url)
+        try LabelledGrid(title: "k-means on MNIST: the 64 centres (means of their clusters, not real images)",
+                         rowLabels: ["centres 1–16", "17–32", "33–48", "49–64"]).writeSVG(beside: url, grid: grid, columns: 16)
         ctx.reporter.wrote(url, "the 64 centres: not real images, the learned representation")
         var f = Figure(title: "k-means on MNIST (k = 64): objective J per iteration")
         f.xLabel = "iteration"; f.yLabel = "J = Σ ‖x − c(i(x))‖²"
@@ -73,6 +75,8 @@ final class KMeansExperiment: Experiment {
             let grid = try ImageGrid.make(try r.centers.gatherRows(order), height: 8, width: 8, columns: 16, scale: 4, normalize: .perImage)
             let url = dir.appendingPathComponent("patch-centers-\(name).png")
             try PNG.write(grid, to: url)
+            try LabelledGrid(title: "64 k-means centres of \(name) 8×8 photo patches, most used first (each stretched to black–white)",
+                             rowLabels: ["most used 1–16", "17–32", "33–48", "least used 49–64"]).writeSVG(beside: url, grid: grid, columns: 16)
             ctx.reporter.wrote(url, "64 centres of \(name) patches, most used first" + (name == "whitened" ? " (oriented edges)" : ""))
             ctx.reporter.info(String(format: "  %@: %d iterations, %.2f s, objective per patch %.3f", name, r.iterations, secs,
                                      (r.objectives.last ?? .nan) / 20_000))

@@ -11,6 +11,9 @@ final class Word2VecExperiment: Experiment {
     var sentences: [[Int32]] = []
     var vectors: Tensor?
     var settings = Word2VecPipeline.Settings()
+    /// `--impl student` trains through the student's exercises (ProtocolSkipGram), one thread,
+    /// on every `protocolEveryNth`-th line for `protocolEpochs` epochs: see `train`.
+    static let protocolEveryNth = 4, protocolEpochs = 2
 
     func run(step: String, _ ctx: ExperimentContext) throws {
         let dir = ctx.outDir(slug)
@@ -55,6 +58,11 @@ final class Word2VecExperiment: Experiment {
     func train(_ ctx: ExperimentContext) throws {
         guard let vocab else { return }
         let s = settings
+        // The reference trains with the library's kernel; anything else (the student's code, or the
+        // reference with REPLEARN_W2V_PROTOCOL=1) trains through its own exercises 7.2–7.4.
+        if ctx.impls.name != "reference" || ProcessInfo.processInfo.environment["REPLEARN_W2V_PROTOCOL"] != nil {
+            return try trainThroughExercises(ctx)
+        }
         ctx.reporter.info("  skip-gram, negative sampling: d = \(s.dimension), window \(s.window), \(s.negative) negatives, "
                           + "sample \(s.sample), \(s.epochs) epochs, \(s.threads) threads, α = \(s.learningRate) → linear decay")
         let trainer = try Word2VecPipeline.trainer(vocab, s, impl: ctx.impls.word2vec)
@@ -71,6 +79,53 @@ final class Word2VecExperiment: Experiment {
         try metrics?.set("effective_words", report.effectiveWords)
         try metrics?.set("settings", ["dimension": s.dimension, "window": s.window, "negative": s.negative, "min_count": s.minCount,
                                       "sample": s.sample, "epochs": s.epochs, "threads": s.threads, "alpha": Double(s.learningRate)])
+    }
+
+    func trainThroughExercises(_ ctx: ExperimentContext) throws {
+        guard let vocab else { return }
+        let s = settings
+        let (nth, epochs) = (Self.protocolEveryNth, Self.protocolEpochs)
+        ctx.reporter.info("  training through YOUR exercises: keep probabilities and noise sampler (7.2), loss and gradients (7.3), "
+                          + "learning rate and dynamic window (7.4); one thread, plain SGD, deterministic for the seed")
+        ctx.reporter.info("  SUBSET: every \(nth)th line of the corpus (\(sentences.count / nth) of \(sentences.count) lines), \(epochs) epochs instead of \(s.epochs): "
+                          + "code called once per pair is too slow for the whole corpus. Expect lower scores than the reference's kernel run.")
+        ctx.reporter.info("  skip-gram, negative sampling: d = \(s.dimension), window \(s.window), \(s.negative) negatives, "
+                          + "sample \(s.sample), α = \(s.learningRate) → your schedule")
+        let bar = ProgressLine("  training", total: 1000)
+        let (v, report) = try ProtocolSkipGram.train(sentences, vocab: vocab, settings: s, epochs: epochs, everyNth: nth,
+                                                     impl: ctx.impls.word2vec) { frac, pps, loss in
+            bar.update(Int(frac * 1000), loss: loss.isFinite ? loss : nil, extra: String(format: "%.0f pairs/s", pps))
+        }
+        guard v.isFinite else { throw InputError("word2vec: the vectors contain NaN — check exercises 7.2–7.4") }
+        vectors = v
+        ctx.reporter.info(String(format: "  %d lines, %d tokens; %d tokens kept by subsampling over all epochs, %d pairs, in %.1f s (%.0f pairs/s); mean loss per pair in the last epoch %.3f",
+                                 report.sentences, report.tokens, report.effectiveWords, report.pairs, report.seconds,
+                                 Double(report.pairs) / max(report.seconds, 1e-9), report.loss))
+        try metrics?.set("trained_through", "exercises (ProtocolSkipGram)")
+        try metrics?.set("subset", ["every_nth_line": nth, "lines": report.sentences, "tokens": report.tokens, "epochs": epochs])
+        try metrics?.set("train_seconds", report.seconds)
+        try metrics?.set("effective_words", report.effectiveWords)
+        try metrics?.set("pairs", report.pairs)
+        try metrics?.set("settings", ["dimension": s.dimension, "window": s.window, "negative": s.negative, "min_count": s.minCount,
+                                      "sample": s.sample, "epochs": epochs, "threads": 1, "alpha": Double(s.learningRate)])
+    }
+
+    /// The 5 best answers to a : b :: c : ? by 3CosAdd (a, b, c excluded), best first.
+    static func analogyTop(_ vectors: Tensor, a: Int, b: Int, c: Int, k: Int = 5) -> [Int] {
+        let d = vectors.cols
+        func unit(_ i: Int) -> [Float] {
+            let r = Array(vectors.data[(i * d)..<(i * d + d)])
+            let n = r.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return r.map { n > 0 ? $0 / n : 0 }
+        }
+        let (ua, ub, uc) = (unit(a), unit(b), unit(c))
+        let target = (0..<d).map { ub[$0] - ua[$0] + uc[$0] }
+        var scored: [(Float, Int)] = []
+        for x in 0..<vectors.rows where x != a && x != b && x != c {
+            let ux = unit(x)
+            scored.append((zip(ux, target).reduce(0) { $0 + $1.0 * $1.1 }, x))
+        }
+        return scored.sorted { $0.0 > $1.0 }.prefix(k).map(\.1)
     }
 
     func evaluate(_ ctx: ExperimentContext, _ dir: URL) throws {
@@ -128,11 +183,15 @@ final class Word2VecExperiment: Experiment {
             ctx.reporter.info("  " + w.padding(toLength: 8, withPad: " ", startingAt: 0) + "→ " + nn.joined(separator: ", "))
         }
         try metrics?.set("nearest_neighbours", neighbours)
+        var analogies: [String: [String]] = [:]
         for (a, b, c) in [("man", "king", "woman"), ("he", "his", "she"), ("walk", "walked", "go"), ("good", "better", "bad")] {
             guard let ia = vocab.index[a], let ib = vocab.index[b], let ic = vocab.index[c] else { continue }
             let d = try impl.analogy(vectors, a: ia, b: ib, c: ic)
-            ctx.reporter.info("  \(a) : \(b) :: \(c) : \(vocab.words[d])")
+            let top = Self.analogyTop(vectors, a: ia, b: ib, c: ic).map { vocab.words[$0] }
+            ctx.reporter.info("  \(a) : \(b) :: \(c) : \(vocab.words[d])   (top 5: \(top.joined(separator: ", ")))")
+            analogies["\(a):\(b)::\(c)"] = top
         }
+        try metrics?.set("analogy_examples_top5", analogies)
     }
 
     func projection(_ ctx: ExperimentContext, _ dir: URL) throws {

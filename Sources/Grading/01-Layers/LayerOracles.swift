@@ -52,11 +52,11 @@ enum LayerOracle {
         return y
     }
 
-    /// y_ij = exp(−τx_ij − logΣ_k exp(−τx_ik)), the log-sum-exp taken stably.
-    static func softmax(_ x: DMatrix, _ tau: Double) -> DMatrix {
+    /// y_ij = exp(−βx_ij − logΣ_k exp(−βx_ik)), the log-sum-exp taken stably.
+    static func softmax(_ x: DMatrix, _ beta: Double) -> DMatrix {
         var y = x
         for i in 0..<x.rows {
-            let s = (0..<x.cols).map { -tau * x[i, $0] }
+            let s = (0..<x.cols).map { -beta * x[i, $0] }
             let m = s.max() ?? 0
             let lse = m + log(s.reduce(0) { $0 + exp($1 - m) })
             for j in 0..<x.cols { y[i, j] = exp(s[j] - lse) }

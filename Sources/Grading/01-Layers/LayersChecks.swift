@@ -111,45 +111,45 @@ public enum LayersChecks {
         },
     ]
 
-    // MARK: 1.4 Softmax with temperature
+    // MARK: 1.4 Softmax with inverse temperature β
 
     static let softmax: [Check<Impl>] = [
-        Check("1.4a", exercise: "1.4", "forward: e^{-τx_i}/Σ_k e^{-τx_k} for τ ∈ {1, 0.5, 2.5, 0} (τ = 0 is uniform)",
+        Check("1.4a", exercise: "1.4", "forward: e^{-βx_i}/Σ_k e^{-βx_k} for β ∈ {1, 0.5, 2.5, 0} (β = 0 is uniform)",
               tolerance: "|got − expected| ≤ max(1e-6, 1e-5·|expected|): probabilities, Float32 exp is accurate to a few ulps") { impl in
             var rng = SeededGenerator(seed: 41)
             let x = Tensor.randomNormal([4, 6], using: &rng)
-            for tau in [1, 0.5, 2.5, 0] as [Float] {
-                try Expect.close(try impl.softmaxForward(x, temperature: tau), LayerOracle.softmax(DMatrix(x), Double(tau)),
-                                 abs: 1e-6, rel: 1e-5, "softmaxForward at τ = \(tau)")
+            for beta in [1, 0.5, 2.5, 0] as [Float] {
+                try Expect.close(try impl.softmaxForward(x, beta: beta), LayerOracle.softmax(DMatrix(x), Double(beta)),
+                                 abs: 1e-6, rel: 1e-5, "softmaxForward at β = \(beta)")
             }
         },
         Check("1.4b", exercise: "1.4", "forward: finite and correct for inputs of size ~1000 (no overflow)",
               tolerance: "|got − expected| ≤ max(1e-6, 1e-5·|expected|); e^{1000} overflows Float32 (max ≈ 3.4e38) unless the max is subtracted") { impl in
             var rng = SeededGenerator(seed: 42)
             let x = Tensor.randomNormal([3, 5], std: 1000, using: &rng)
-            try Expect.close(try impl.softmaxForward(x, temperature: 1), LayerOracle.softmax(DMatrix(x), 1),
+            try Expect.close(try impl.softmaxForward(x, beta: 1), LayerOracle.softmax(DMatrix(x), 1),
                              abs: 1e-6, rel: 1e-5, "softmaxForward of large inputs")
         },
-        Check("1.4c", exercise: "1.4", "backward at τ = 2.5: matches finite differences", tolerance: gradTol) { impl in
+        Check("1.4c", exercise: "1.4", "backward at β = 2.5: matches finite differences", tolerance: gradTol) { impl in
             var rng = SeededGenerator(seed: 43)
             let x = Tensor.randomNormal([4, 6], using: &rng), c = Tensor.randomNormal([4, 6], using: &rng)
-            let tau = 2.5
-            let y = LayerOracle.softmax(DMatrix(x), tau).tensor
+            let beta = 2.5
+            let y = LayerOracle.softmax(DMatrix(x), beta).tensor
             let dc = DMatrix(c)
-            let num = LayerOracle.numerical(DMatrix(x)) { LayerOracle.probe(LayerOracle.softmax($0, tau), dc) }
-            try Expect.gradient(try impl.softmaxBackward(x, output: y, temperature: Float(tau), outputGradient: c), num, "∂L/∂x")
+            let num = LayerOracle.numerical(DMatrix(x)) { LayerOracle.probe(LayerOracle.softmax($0, beta), dc) }
+            try Expect.gradient(try impl.softmaxBackward(x, output: y, beta: Float(beta), outputGradient: c), num, "∂L/∂x")
         },
     ]
 
     // MARK: 1.5 Backpropagation through a stack
 
-    /// linear 3→6, ReLU, linear 6→5, L2-norm, linear 5→4, softmax τ = 1.5, on x: [4, 3].
+    /// linear 3→6, ReLU, linear 6→5, L2-norm, linear 5→4, softmax β = 1.5, on x: [4, 3].
     static func stackInputs() -> (x: Tensor, layers: [LayerSpec], c: Tensor) {
         var rng = SeededGenerator(seed: 51)
         func lin(_ d: Int, _ k: Int) -> LayerSpec {
             .linear(weight: Tensor.randomNormal([k, d], std: 0.8, using: &rng), bias: Tensor.randomNormal([k], std: 0.3, using: &rng))
         }
-        let layers: [LayerSpec] = [lin(3, 6), .relu, lin(6, 5), .l2Norm, lin(5, 4), .softmax(temperature: 1.5)]
+        let layers: [LayerSpec] = [lin(3, 6), .relu, lin(6, 5), .l2Norm, lin(5, 4), .softmax(beta: 1.5)]
         return (Tensor.randomNormal([4, 3], using: &rng), layers, Tensor.randomNormal([4, 4], using: &rng))
     }
 

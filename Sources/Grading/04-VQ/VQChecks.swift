@@ -74,7 +74,7 @@ public enum VQChecks {
             let without = try impl.vqBackward(z, codebook: cb, indices: idx, decoderInputGradient: Tensor.zeros(g.shape), beta: 0)
             try Expect.close(with.codebook, DMatrix(without.codebook), abs: 1e-6, rel: 0, "∂L/∂codebook must not depend on g")
         },
-        Check("4.3c", exercise: "4.3", "identity encoder/decoder: a codebook step e_k ← e_k − (n/2n_k)·∂L/∂e_k is the k-means update (means of members)",
+        Check("4.3c", exercise: "4.3", "a codebook step e_k ← e_k − (n/2n_k)·∂L/∂e_k is the k-means update (means of members; the decoder plays no part)",
               tolerance: "within 1e-5 of the members' means; unused codes unchanged") { impl in
             let (z, cb, _) = inputs()
             let idx = nearest(z, cb)

@@ -162,7 +162,7 @@ public enum Word2VecChecks {
             let got = try impl.nearestNeighbors(v, query: 0, k: 3)
             try Expect.that(got == want, "3 nearest neighbours of word 0", expected: "\(want)", got: "\(got)", exact: true)
         },
-        Check("7.5b", exercise: "7.5", "3CosAdd analogy on unit vectors, the three query words excluded", tolerance: "exact") { impl in
+        Check("7.5b", exercise: "7.5", "3CosAdd analogy by cosines on vectors of unequal lengths, the three query words excluded", tolerance: "exact") { impl in
             let v = simVectors()
             let r = KMeansChecks.rows(v)
             for (a, b, c) in [(0, 1, 3), (3, 4, 0), (5, 0, 3)] {

@@ -21,11 +21,11 @@ extension DelegatingLayers {
     func l2NormalizeBackward(_ x: Tensor, output: Tensor, outputGradient: Tensor) throws -> Tensor {
         try base.l2NormalizeBackward(x, output: output, outputGradient: outputGradient)
     }
-    func softmaxForward(_ x: Tensor, temperature: Float) throws -> Tensor {
-        try base.softmaxForward(x, temperature: temperature)
+    func softmaxForward(_ x: Tensor, beta: Float) throws -> Tensor {
+        try base.softmaxForward(x, beta: beta)
     }
-    func softmaxBackward(_ x: Tensor, output: Tensor, temperature: Float, outputGradient: Tensor) throws -> Tensor {
-        try base.softmaxBackward(x, output: output, temperature: temperature, outputGradient: outputGradient)
+    func softmaxBackward(_ x: Tensor, output: Tensor, beta: Float, outputGradient: Tensor) throws -> Tensor {
+        try base.softmaxBackward(x, output: output, beta: beta, outputGradient: outputGradient)
     }
     /// The stack runs through *this* mutant's layers, so a wrong layer shows in 1.5 too.
     func forwardStack(_ x: Tensor, layers: [LayerSpec]) throws -> [Tensor] {

@@ -73,35 +73,35 @@ struct L2GradientSquaredNorm: DelegatingLayers {
     }
 }
 
-/// e^{−τx} / Σ e^{−τx} computed directly: overflows to ∞/∞ = NaN for large inputs.
+/// e^{−βx} / Σ e^{−βx} computed directly: overflows to ∞/∞ = NaN for large inputs.
 struct SoftmaxNoMaxSubtraction: DelegatingLayers {
-    func softmaxForward(_ x: Tensor, temperature tau: Float) throws -> Tensor {
-        let e = x.map { expf(-tau * $0) }
+    func softmaxForward(_ x: Tensor, beta: Float) throws -> Tensor {
+        let e = x.map { expf(-beta * $0) }
         return try e.scalingRows(by: e.rowSums().map { 1 / $0 })
     }
 }
 
-/// The usual machine-learning sign, e^{+τx}, not the lecture's.
+/// The usual machine-learning sign, e^{+βx}, not the lecture's.
 struct SoftmaxPositiveSign: DelegatingLayers {
-    func softmaxForward(_ x: Tensor, temperature tau: Float) throws -> Tensor { try base.softmaxForward(x, temperature: -tau) }
+    func softmaxForward(_ x: Tensor, beta: Float) throws -> Tensor { try base.softmaxForward(x, beta: -beta) }
 }
 
-/// Forgets the temperature in the forward pass.
-struct SoftmaxIgnoresTemperature: DelegatingLayers {
-    func softmaxForward(_ x: Tensor, temperature tau: Float) throws -> Tensor { try base.softmaxForward(x, temperature: 1) }
+/// Forgets β in the forward pass (always β = 1).
+struct SoftmaxIgnoresBeta: DelegatingLayers {
+    func softmaxForward(_ x: Tensor, beta: Float) throws -> Tensor { try base.softmaxForward(x, beta: 1) }
 }
 
-/// Backward without the factor τ (the chain rule through s = −τx dropped).
-struct SoftmaxBackwardMissingTemperature: DelegatingLayers {
-    func softmaxBackward(_ x: Tensor, output: Tensor, temperature tau: Float, outputGradient g: Tensor) throws -> Tensor {
-        try base.softmaxBackward(x, output: output, temperature: tau, outputGradient: g) * (1 / tau)
+/// Backward without the factor β (the chain rule through s = −βx dropped).
+struct SoftmaxBackwardMissingBeta: DelegatingLayers {
+    func softmaxBackward(_ x: Tensor, output: Tensor, beta: Float, outputGradient g: Tensor) throws -> Tensor {
+        try base.softmaxBackward(x, output: output, beta: beta, outputGradient: g) * (1 / beta)
     }
 }
 
-/// Backward with the sign of the exponent lost: +τ instead of −τ.
+/// Backward with the sign of the exponent lost: +β instead of −β.
 struct SoftmaxBackwardWrongSign: DelegatingLayers {
-    func softmaxBackward(_ x: Tensor, output: Tensor, temperature tau: Float, outputGradient g: Tensor) throws -> Tensor {
-        -(try base.softmaxBackward(x, output: output, temperature: tau, outputGradient: g))
+    func softmaxBackward(_ x: Tensor, output: Tensor, beta: Float, outputGradient g: Tensor) throws -> Tensor {
+        -(try base.softmaxBackward(x, output: output, beta: beta, outputGradient: g))
     }
 }
 
