@@ -35,7 +35,7 @@ public protocol Reporter {
 public struct ConsoleReporter: Reporter {
     let width = TextLayout.width()
     public init() {}
-    public func info(_ text: String) { print(TextLayout.wrap(text, width: width, hanging: "  ").joined(separator: "\n")) }
+    public func info(_ text: String) { print(TextLayout.wrap(text, width: width, hanging: "  ").joined(separator: "\n")); fflush(stdout) }
     public func wrote(_ url: URL, _ what: String) {
         print(TextLayout.wrap("  wrote \(url.relativePath)  — \(what)", width: width, hanging: "    ").joined(separator: "\n"))
     }

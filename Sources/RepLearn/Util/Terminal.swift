@@ -116,7 +116,7 @@ public final class ProgressLine {
             fflush(stdout)
         } else {
             let decile = step * 10 / total
-            if decile != lastPrinted { lastPrinted = decile; print(line) }
+            if decile != lastPrinted { lastPrinted = decile; print(line); fflush(stdout) }   // a log sees progress as it happens
         }
     }
 }
