@@ -2,31 +2,43 @@ import ArgumentParser
 import Course
 import Foundation
 import Grading
+import Probes
 import RepLearn
 
-/// Grades each exercise in a child process (see ``IsolatedRunner``).
+/// Grades each exercise through a worker process (see ``IsolatedRunner``): `replearn-worker`
+/// (Exercises/) or `replearn-worker-reference` (Solutions/), built next to this binary.
 struct GradeRunner {
     let impl: ImplementationChoice
     let timeout: Double
+    let limits: WorkerLimits
 
-    func grade(exercise id: String) -> [CheckResult] {
-        let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let runner = IsolatedRunner(executable: me, timeLimit: timeout) { ["grade-worker", $0, "--impl", impl.rawValue] }
-        return runner.grade(exercise: id)
+    /// The worker binary; a one-line error when it is not there (it is built with `replearn`).
+    static func worker(_ impl: ImplementationChoice) throws -> URL {
+        let dir = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        let url = IsolatedRunner.worker(impl, in: dir)
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw UsageError("the grader's worker \(url.lastPathComponent) is not next to replearn (\(dir.path)); `swift build` builds it")
+        }
+        return url
+    }
+
+    func grade(exercise id: String, worker: URL) -> [CheckResult] {
+        IsolatedRunner(executable: worker, timeLimit: timeout, limits: limits).grade(exercise: id)
     }
 }
 
 extension GradeRunner {
     /// Grades `exercises` one after another. On a terminal (stderr) a "grading 1.3 …" line is
     /// redrawn in place; in a log nothing is drawn.
-    func grade(_ exercises: [ExerciseInfo]) -> [CheckResult] {
+    func grade(_ exercises: [ExerciseInfo]) throws -> [CheckResult] {
+        let worker = try Self.worker(impl)
         let live = isatty(STDERR_FILENO) != 0
         let width = TextLayout.width(of: STDERR_FILENO) - 1
         func draw(_ s: String) { FileHandle.standardError.write(Data(("\r" + TextLayout.pad(s, width) + "\r").utf8)) }
         var results: [CheckResult] = []
         for ex in exercises {
             if live { draw("grading \(ex.id) \(ex.title)…") }
-            results += grade(exercise: ex.id)
+            results += grade(exercise: ex.id, worker: worker)
         }
         if live { draw("") }
         return results
@@ -48,7 +60,10 @@ struct Grade: ParsableCommand {
     @Option(help: .hidden) var progressFile: String?
 
     func run() throws {
-        let runner = GradeRunner(impl: impl, timeout: timeout)
+        let timeout = try TimeLimit.validate(self.timeout, source: "--timeout")
+        let limits: WorkerLimits
+        do { limits = try WorkerLimits.fromEnvironment() } catch { throw UsageError("\(error)") }
+        let runner = GradeRunner(impl: impl, timeout: timeout, limits: limits)
         let exercises = Syllabus.modules.flatMap(\.exercises).filter { ex in
             guard let only else { return true }
             return ex.id == only || ex.id.hasPrefix(only + ".")
@@ -56,7 +71,7 @@ struct Grade: ParsableCommand {
         guard !exercises.isEmpty else {
             throw UsageError("no exercise or module \(only ?? ""); `\(Invocation.command("list"))` shows them all")
         }
-        let results = runner.grade(exercises)
+        let results = try runner.grade(exercises)
         let width = TextLayout.width()
         let board = Scoreboard(results)
         print(board.render(verbose: !brief, width: width, all: all))
@@ -82,18 +97,5 @@ struct Grade: ParsableCommand {
         }
         let status = board.exitStatus(strict: strict)
         if status != 0 { throw ExitCode(status) }
-    }
-}
-
-/// Internal: grades one exercise in this process and prints results in the worker protocol.
-struct GradeWorker: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "grade-worker", shouldDisplay: false)
-
-    @Argument var exercise: String
-    @Option var impl: ImplementationChoice = .student
-
-    func run() throws {
-        let impls = impl.implementations
-        for check in Catalog.checks(forExercise: exercise) { IsolatedRunner.emit(check.run(impls)) }
     }
 }

@@ -14,7 +14,7 @@ struct RepLearnCLI: ParsableCommand {
         Instructors: `swift run -c release replearn run layers` writes a lecture's figures and metrics.json.
         Self-learners: `swift run -c release replearn walk layers` reads the lecture and runs it, step by step.
         """,
-        subcommands: [List.self, Hint.self, Grade.self, GradeWorker.self, Run.self, Walk.self, Bench.self, Doctor.self])
+        subcommands: [List.self, Hint.self, Grade.self, Run.self, Walk.self, Bench.self, Doctor.self])
 
     static func main() {
         Memory.tuneAllocator()

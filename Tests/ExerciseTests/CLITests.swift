@@ -7,7 +7,7 @@ final class CLITests: XCTestCase {
     struct Outcome { let status: Int32; let stdout: String; let stderr: String }
 
     func replearn(_ arguments: [String]) throws -> Outcome {
-        let binary = try XCTUnwrap(GradeExercise.worker, "the replearn binary is not next to the test bundle")
+        let binary = try XCTUnwrap(GradeExercise.cli, "the replearn binary is not next to the test bundle")
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments

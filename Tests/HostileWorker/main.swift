@@ -1,0 +1,3 @@
+import Probes
+import Course
+
