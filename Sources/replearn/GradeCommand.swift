@@ -53,14 +53,14 @@ struct Grade: ParsableCommand {
     @Option(help: "student (Exercises/) or reference (Solutions/).") var impl: ImplementationChoice = .student
     @Option(help: "Write Gradescope's results.json here.") var json: String?
     @Option(help: "Only this exercise (e.g. 1.3) or module (e.g. 1).") var only: String?
-    @Option(help: "Seconds each exercise may run.") var timeout: Double = 60
+    @Option(help: "Seconds each exercise may run (default: REPLEARN_TIME_LIMIT, or 60).") var timeout: Double?
     @Flag(help: "Only the table, without failure details.") var brief = false
     @Flag(help: "Every module in full (default: the current module in full, the others one line each).") var all = false
     @Flag(help: "Exit with status 1 also when an exercise is not started.") var strict = false
     @Option(help: .hidden) var progressFile: String?
 
     func run() throws {
-        let timeout = try TimeLimit.validate(self.timeout, source: "--timeout")
+        let timeout = try self.timeout.map { try TimeLimit.validate($0, source: "--timeout") } ?? TimeLimit.fromEnvironment(default: 60)
         let limits: WorkerLimits
         do { limits = try WorkerLimits.fromEnvironment() } catch { throw UsageError("\(error)") }
         let runner = GradeRunner(impl: impl, timeout: timeout, limits: limits)

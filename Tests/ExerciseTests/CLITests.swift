@@ -57,7 +57,8 @@ final class CLITests: XCTestCase {
     }
 
     func testUnknownModuleOrWorkloadIsOneLine() throws {
-        for (args, word) in [(["run", "nosuchmodule"], "nosuchmodule"), (["bench", "nosuch"], "nosuch"), (["walk", "nosuch"], "nosuch")] {
+        for (args, word) in [(["run", "nosuchmodule"], "nosuchmodule"), (["bench", "nosuch"], "nosuch"), (["walk", "nosuch"], "nosuch"),
+                            (["grade", "--timeout", "nan"], "nan"), (["grade", "--timeout", "0"], "0"), (["grade", "--timeout=-1"], "-1")] {
             let r = try replearn(args)
             XCTAssertNotEqual(r.status, 0, "\(args)")
             let lines = (r.stdout + r.stderr).split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }

@@ -32,18 +32,15 @@ func honestLinear(_ x: Tensor, _ w: Tensor, _ b: Tensor) throws -> Tensor {
 
 func recurse(_ n: Int) -> Int { n == Int.min ? 0 : recurse(n &+ 1) &+ 1 }
 
-/// Starts `sleep` the ways student code could: with Foundation's Process (same group), and
-/// detached in a new session by a double fork through the shell. Both carry `marker`.
+/// Starts `sleep` the ways student code could: with Foundation's Process (same process group,
+/// holding the output pipe), and detached in a new session by a double fork through the shell.
+/// Both shells carry `marker` in their command lines.
 func spawnGrandchildren(_ marker: String) {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/bin/sh")
-    p.arguments = ["-c", "exec sleep 300 # \(marker)-process"]
+    p.arguments = ["-c", "sleep 300; : \(marker)-process"]
     try? p.run()
-    let q = Process()
-    q.executableURL = URL(fileURLWithPath: "/bin/sh")
-    q.arguments = ["-c", "setsid sh -c 'sleep 300 # \(marker)-detached' > /dev/null 2>&1 < /dev/null & exit 0"]
-    try? q.run()
-    q.waitUntilExit()
+    _ = system("setsid sh -c 'sleep 300; : \(marker)-detached' > /dev/null 2>&1 < /dev/null &")
 }
 
 struct HostileLayers: LayersExercises {
@@ -82,7 +79,9 @@ struct HostileLayers: LayersExercises {
             while true { keep.append([UInt8](repeating: 1, count: 16 << 20)) }
         case "print-forever":
             while true { print("debugging output that never ends, line after line after line") }
-        case "hang": while true { usleep(1000) }
+        case "hang":
+            if let file = ProcessInfo.processInfo.environment["REPLEARN_MARKER"] { try? "\(getpid())".write(toFile: file, atomically: true, encoding: .utf8) }
+            while true { usleep(1000) }
         case "spin": var i = 0; while true { i &+= 1; if i == -1 { break } }; return x
         case "overflow":
             var n = Int.max - Int(x.shape[0])

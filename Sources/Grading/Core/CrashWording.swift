@@ -9,7 +9,7 @@ import Glibc
 enum CrashWording {
     /// e.g. "exit code 0", "signal 4: runtime trap (overflow, force-unwrap of nil, …)",
     /// "exceeded the memory limit (4 GiB)". `output` is the worker's last output.
-    static func how(_ status: Int32, output: String, limits: WorkerLimits = (try? .fromEnvironment()) ?? WorkerLimits()) -> String {
+    static func how(_ status: Int32, output: String, limits: WorkerLimits) -> String {
         let signal = status & 0x7f
         if signal == 0 { return "exit code \((status >> 8) & 0xff)" }
         let lower = output.lowercased()

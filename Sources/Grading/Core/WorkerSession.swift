@@ -181,7 +181,7 @@ final class WorkerSession: Link {
         while exitStatus == nil, Date() < until { drainOutput(timeoutMs: 10); reap() }
         drainOutput(timeoutMs: 0)
         let stderr = String(decoding: tail, as: UTF8.self)
-        let how = exitStatus.map { CrashWording.how($0, output: stderr) } ?? "it closed its channel"
+        let how = exitStatus.map { CrashWording.how($0, output: stderr, limits: limits) } ?? "it closed its channel"
         return fail(.crashed, "the exercise crashed (\(how)\(what)) \(IsolatedRunner.crashReport(stderr, file: exerciseFile))")
     }
 
