@@ -14,11 +14,13 @@ struct Bench: ParsableCommand {
     @Option(help: "Timed runs per workload.") var runs: Int = 10
 
     func run() throws {
-        let chosen = workloads.isEmpty ? Benchmarks.all
-            : Benchmarks.all.filter { w in workloads.contains { w.name == $0 || w.name.hasPrefix($0 + "-") } }
-        guard !chosen.isEmpty else {
-            throw UsageError("unknown workload \(workloads.map { "'\($0)'" }.joined(separator: ", ")); known: \(Benchmarks.all.map(\.name).joined(separator: ", "))")
+        guard runs >= 1 else { throw UsageError("--runs must be at least 1, not \(runs)") }
+        func matches(_ w: Workload, _ name: String) -> Bool { w.name == name || w.name.hasPrefix(name + "-") }
+        let unknown = workloads.filter { name in !Benchmarks.all.contains { matches($0, name) } }
+        guard unknown.isEmpty else {
+            throw UsageError("unknown workload \(unknown.map { "'\($0)'" }.joined(separator: ", ")); known: \(Benchmarks.all.map(\.name).joined(separator: ", "))")
         }
+        let chosen = workloads.isEmpty ? Benchmarks.all : Benchmarks.all.filter { w in workloads.contains { matches(w, $0) } }
         for w in chosen {
             let r = try w.measure(runs: runs)
             if json {

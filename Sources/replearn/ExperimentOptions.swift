@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import Foundation
+import RepLearn
 
 /// What `run` and `walk` share: which module, whose code, where the figures go.
 struct ExperimentOptions: ParsableArguments {
@@ -13,6 +14,7 @@ struct ExperimentOptions: ParsableArguments {
         guard let m = Syllabus.module(module), let experiment = Experiments.named(m.slug) else {
             throw UsageError("no module '\(module)'; known: \(Experiments.all.map(\.slug).joined(separator: ", "))")
         }
+        try AtomicFile.checkWritableFolder(URL(fileURLWithPath: out).appendingPathComponent(m.slug), what: "--out")
         return (m, experiment, ExperimentContext(impls: impl.implementations, outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter()))
     }
 }

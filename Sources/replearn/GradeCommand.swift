@@ -71,21 +71,29 @@ struct Grade: ParsableCommand {
         guard !exercises.isEmpty else {
             throw UsageError("no exercise or module \(only ?? ""); `\(Invocation.command("list"))` shows them all")
         }
+        if let json { try AtomicFile.checkWritable(URL(fileURLWithPath: json), what: "--json") }
+        let record = progressFile.map { URL(fileURLWithPath: $0) } ?? ProjectPaths.file(".replearn/progress.json")
+        if impl == .student { try AtomicFile.checkWritableFolder(record.deletingLastPathComponent(), what: "the progress record") }
         let results = try runner.grade(exercises)
         let width = TextLayout.width()
         let board = Scoreboard(results)
         print(board.render(verbose: !brief, width: width, all: all))
         if impl == .student {
-            let url = progressFile.map { URL(fileURLWithPath: $0) } ?? ProjectPaths.file(".replearn/progress.json")
-            let before = ProgressRecord.load(from: url)
-            // `--only` grades part of the course: update those exercises, keep the others' states.
-            let now = before.map { only == nil ? ProgressRecord(results) : $0.updating(with: results) } ?? ProgressRecord(results)
+            // Read, update and write the record under a lock on its folder: graders running at the
+            // same time take turns, and each write is atomic.
+            let (before, now, note) = try FolderLock.withLock(record.deletingLastPathComponent()) {
+                let (before, note) = ProgressRecord.loadKeepingCorrupt(from: record)
+                // `--only` grades part of the course: update those exercises, keep the others' states.
+                let now = before.map { only == nil ? ProgressRecord(results) : $0.updating(with: results) } ?? ProgressRecord(results)
+                try? now.save(to: record)
+                return (before, now, note)
+            }
+            if let note { print(TextLayout.wrap(note, width: width, hanging: "  ").joined(separator: "\n")) }
             if let before {
                 let changes = now.changes(since: before)
                 print(changes.isEmpty ? "No change since the last grade." : "Since the last grade:")
                 for c in changes { print(TextLayout.wrap(c, width: width, indent: "  ", hanging: "    ").joined(separator: "\n")) }
             }
-            try? now.save(to: url)
             if let next = Syllabus.modules.flatMap(\.exercises).first(where: { now.states[$0.id] != .passed }) {
                 let text = "Next: exercise \(next.id) — \(next.title) (\(next.file)); `\(Invocation.command("hint \(next.id)"))` if stuck."
                 print(TextLayout.wrap(text, width: width, hanging: "  ").joined(separator: "\n"))

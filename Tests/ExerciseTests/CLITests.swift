@@ -56,8 +56,32 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(Set(states?.keys.map { $0 } ?? []), ["1.1", "1.2"], "the record after two --only runs")
     }
 
+    /// Four graders at once on one progress record and one results.json: every file is whole
+    /// JSON afterwards, and no temporary is left behind.
+    func testFourGradersAtOnceLeaveWholeFiles() throws {
+        let binary = try XCTUnwrap(GradeExercise.cli)
+        let record = tmp.appendingPathComponent("progress.json"), report = tmp.appendingPathComponent("r.json")
+        let ps = (0..<4).map { i -> Process in
+            let p = Process()
+            p.executableURL = binary
+            p.arguments = ["grade", "--only", ["1.1", "1.2", "1.3", "1.4"][i], "--json", report.path, "--progress-file", record.path, "--brief"]
+            p.standardOutput = FileHandle.nullDevice; p.standardError = FileHandle.nullDevice
+            return p
+        }
+        for p in ps { try p.run() }
+        for p in ps { p.waitUntilExit() }
+        for url in [record, report] {
+            XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(contentsOf: url)), url.lastPathComponent)
+        }
+        let states = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: record)) as? [String: Any])["states"] as? [String: String]
+        XCTAssertEqual(Set(states?.keys.map { $0 } ?? []), ["1.1", "1.2", "1.3", "1.4"], "the lock lets each grader add its exercise")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.contains(".tmp-") }, [])
+    }
+
     func testUnknownModuleOrWorkloadIsOneLine() throws {
         for (args, word) in [(["run", "nosuchmodule"], "nosuchmodule"), (["bench", "nosuch"], "nosuch"), (["walk", "nosuch"], "nosuch"),
+                            (["bench", "--runs", "0"], "0"), (["bench", "--runs=-1"], "-1"), (["bench", "sgemm", "nosuch"], "nosuch"),
+                            (["grade", "--json", "/proc/nope/r.json"], "/proc/nope"), (["run", "layers", "--out", "/proc/nope"], "/proc/nope"),
                             (["grade", "--timeout", "nan"], "nan"), (["grade", "--timeout", "0"], "0"), (["grade", "--timeout=-1"], "-1")] {
             let r = try replearn(args)
             XCTAssertNotEqual(r.status, 0, "\(args)")
