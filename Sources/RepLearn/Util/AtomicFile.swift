@@ -44,22 +44,22 @@ public enum AtomicFile {
 
     /// Throws a one-line error unless files can be created in `dir` (created if missing).
     public static func checkWritableFolder(_ dir: URL, what: String) throws {
-        do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        } catch {
-            throw InputError("\(what): cannot create the folder \(dir.path) (\(reason(error)))")
+        // mkdir -p by hand, so that a failure says why in the system's words.
+        var path = ""
+        for part in dir.standardizedFileURL.path.split(separator: "/") {
+            path += "/" + part
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+                guard isDir.boolValue else { throw InputError("\(what): \(path) is a file, not a folder") }
+                continue
+            }
+            guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+                throw InputError("\(what): cannot create the folder \(path) (\(String(cString: strerror(errno))))")
+            }
         }
         guard access(dir.path, W_OK | X_OK) == 0 else {
             throw InputError("\(what): the folder \(dir.path) is not writable (\(String(cString: strerror(errno))))")
         }
-    }
-
-    static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let posix = (ns.userInfo[NSUnderlyingErrorKey] as? NSError), posix.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(posix.code)))
-        }
-        return ns.code == NSFileWriteNoPermissionError ? "permission denied" : ns.localizedDescription
     }
 }
 
