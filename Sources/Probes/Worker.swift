@@ -21,6 +21,9 @@ public enum Worker {
     /// grader says bye or goes away. Nothing of `impls` runs before the limits are in force.
     public static func main(_ impls: Implementations) -> Never {
         let env = ProcessInfo.processInfo.environment
+        // Started as root with REPLEARN_WORKER_USER (the autograder): run the student's code as
+        // that unprivileged user. First, because a change of user clears the parent-death signal.
+        if let name = env["REPLEARN_WORKER_USER"], !name.isEmpty, getuid() == 0 { dropPrivileges(to: name) }
         // Die with the grader, and refuse to start if it is already gone (the signal is only
         // armed from now on).
         _ = replearn_set_parent_death_signal(SIGKILL)
@@ -46,6 +49,17 @@ public enum Worker {
             case Frame.bye: exit(0)
             default: exit(65)
             }
+        }
+    }
+
+    static func dropPrivileges(to name: String) {
+        guard let pw = getpwnam(name) else {
+            FileHandle.standardError.write(Data("replearn-worker: no user \(name) to run the student's code as\n".utf8))
+            exit(71)
+        }
+        guard setgroups(0, nil) == 0, setgid(pw.pointee.pw_gid) == 0, setuid(pw.pointee.pw_uid) == 0, getuid() != 0 else {
+            FileHandle.standardError.write(Data("replearn-worker: cannot switch to user \(name): \(String(cString: strerror(errno)))\n".utf8))
+            exit(71)
         }
     }
 

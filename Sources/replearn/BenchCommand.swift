@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Course
 import RepLearn
-import Solutions
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -81,7 +80,7 @@ enum Benchmarks {
         final class Runs { var reports: [SkipGramTrainer.Report] = [] }
         let runs = Runs()
         return ({
-            let trainer = try Word2VecPipeline.trainer(vocab, settings, impl: ReferenceWord2Vec())
+            let trainer = try Word2VecPipeline.trainer(vocab, settings, impl: try Edition.reference().word2vec)
             runs.reports.append(trainer.train(sentences))
         }, { _ in
             let sorted = runs.reports.sorted { $0.wordsPerSecond < $1.wordsPerSecond }
@@ -96,7 +95,7 @@ enum Benchmarks {
     static let kmeans = Workload(name: "kmeans") {
         let x = Synthetic.blobs(n: 10_000, d: 784, centers: 64, seed: 0).x
         let initial = try x.gatherRows(Array(0..<64))
-        let km = ReferenceKMeans()
+        let km = try Edition.reference().kmeans
         return ({
             var c = initial
             for _ in 0..<20 { c = try km.updateCenters(x, assignments: try km.assign(x, c), previous: c) }
@@ -106,7 +105,8 @@ enum Benchmarks {
     /// Reference PCA (exercise 2.2) of 10000×784 Float32 (64 seeded blobs), top 32 components.
     static let pca = Workload(name: "pca") {
         let x = Synthetic.blobs(n: 10_000, d: 784, centers: 64, seed: 0).x
-        return ({ _ = try ReferenceAutoencoders().principalComponents(x, k: 32) }, { _ in ["n": 10_000, "d": 784, "k": 32] })
+        let reference = try Edition.reference().autoencoders
+        return ({ _ = try reference.principalComponents(x, k: 32) }, { _ in ["n": 10_000, "d": 784, "k": 32] })
     }
 
     /// One epoch of an MLP autoencoder 784-256-32-256-784 (ReLU, MSE, Adam 1e-3, batch 128) over 10000 rows.

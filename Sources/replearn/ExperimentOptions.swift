@@ -6,7 +6,7 @@ import RepLearn
 /// What `run` and `walk` share: which module, whose code, where the figures go.
 struct ExperimentOptions: ParsableArguments {
     @Argument(help: "Module: \(Experiments.all.map(\.slug).joined(separator: ", ")).") var module: String
-    @Option(help: "reference (Solutions/, the default) or student (your Exercises/).") var impl: ImplementationChoice = .reference
+    @Option(help: "reference (Solutions/, the default) or student (your Exercises/).") var impl: ImplementationChoice = Edition.defaultImplementation
     @Option(help: "Output folder; figures go to DIR/<module>/.") var out: String = "out"
 
     /// The module, its fresh experiment, and a console context.
@@ -15,7 +15,7 @@ struct ExperimentOptions: ParsableArguments {
             throw UsageError("no module '\(module)'; known: \(Experiments.all.map(\.slug).joined(separator: ", "))")
         }
         try AtomicFile.checkWritableFolder(URL(fileURLWithPath: out).appendingPathComponent(m.slug), what: "--out")
-        return (m, experiment, ExperimentContext(impls: impl.implementations, outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter()))
+        return (m, experiment, ExperimentContext(impls: try impl.implementations(), outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter()))
     }
 }
 

@@ -14,6 +14,7 @@ struct GradeRunner {
 
     /// The worker binary; a one-line error when it is not there (it is built with `replearn`).
     static func worker(_ impl: ImplementationChoice) throws -> URL {
+        try impl.checkAvailable()
         let dir = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         let url = IsolatedRunner.worker(impl, in: dir)
         guard FileManager.default.isExecutableFile(atPath: url.path) else {

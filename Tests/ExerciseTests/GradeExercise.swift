@@ -2,6 +2,7 @@ import Course
 import Foundation
 import Grading
 import Probes
+import RepLearn
 import XCTest
 
 /// The thin XCTest shell around the grading checks.
@@ -29,6 +30,10 @@ enum GradeExercise {
         }
         let worker = IsolatedRunner.worker(choice, in: buildFolder)
         guard FileManager.default.isExecutableFile(atPath: worker.path) else {
+            if choice == .reference && !FileManager.default.fileExists(atPath: ProjectPaths.file("Solutions").path) {
+                XCTFail("REPLEARN_GRADE=solutions: the reference (Solutions/) is not in this edition of the course", file: file, line: line)
+                return
+            }
             XCTFail("the grader's worker \(worker.lastPathComponent) is not next to the test bundle (\(buildFolder.path)): build it with `swift build`",
                     file: file, line: line)
             return

@@ -71,6 +71,14 @@ final class HostileWorkerTests: XCTestCase {
         XCTAssertEqual(rs.map(\.status), [.notStarted, .passed], "\(rs.map(\.message))")
     }
 
+    /// The autograder runs the student's code as an unprivileged user (REPLEARN_WORKER_USER).
+    func testTheWorkerRunsAsTheUnprivilegedUserWhenAsked() throws {
+        guard getuid() == 0, getpwnam("nobody") != nil else { print("not root or no user 'nobody': nothing to switch to"); return }
+        let rs = try grade("uid", env: ["REPLEARN_WORKER_USER": "nobody"])
+        let nobody = getpwnam("nobody")!.pointee.pw_uid
+        XCTAssertTrue(rs[0].message.contains("uid=\(nobody)"), rs[0].message)
+    }
+
     func testAWorkerThatCannotBeStartedIsAFailureNotASkip() throws {
         let rs = IsolatedRunner(executable: URL(fileURLWithPath: "/nonexistent/replearn-worker"), timeLimit: 5).grade(exercise: "1.1")
         XCTAssertEqual(rs.map(\.status), [.crashed, .crashed, .crashed])

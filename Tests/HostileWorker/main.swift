@@ -73,6 +73,7 @@ struct HostileLayers: LayersExercises {
             w.put(UInt32(2)); w.put(Int.max); w.put(Int.max); w.put(UInt32(0))     // shape overflows
             forge(w.bytes); Thread.sleep(forTimeInterval: 5); exit(0)
         case "exit0": exit(0)
+        case "uid": throw StudentError("uid=\(getuid())")
         case "alloc":
             // The forgotten `i += 1`: an allocation loop.
             var keep: [[UInt8]] = []

@@ -13,20 +13,22 @@ import Glibc
 /// Nothing here waits on the worker without a deadline: every read and write polls, so a worker
 /// that loops, floods its output, sends garbage or stops reading cannot stall the grader. The
 /// results come from the call channel, not from pipe EOF, so a grandchild holding a pipe changes
-/// nothing. The worker's own output (stdout and stderr together) is read as it comes: only the
-/// last 16 KiB are kept (for crash reports), and past ``WorkerLimits/output`` the worker is stopped.
+/// nothing. The worker's own output (stdout, stderr) is read as it comes: only the last 16 KiB of
+/// each are kept (stderr for crash reports), and past ``WorkerLimits/output`` in all the worker is stopped.
 final class WorkerSession: Link {
     let executable: String
     let limits: WorkerLimits
     let timeLimit: TimeInterval
     let exerciseFile: String
     private(set) var pid: pid_t = 0
-    private var callFD: Int32 = -1, resultFD: Int32 = -1, outputFD: Int32 = -1
+    private var callFD: Int32 = -1, resultFD: Int32 = -1
+    /// The worker's stdout and stderr (-1 once closed).
+    private var outputFDs: [Int32] = [-1, -1]
     private var deadline = Date()
     private var started = Date()
     private var seq: UInt32 = 0
-    /// The last bytes the worker printed, and how many in all.
-    private var tail: [UInt8] = []
+    /// The last bytes the worker printed on stdout and on stderr, and how many in all.
+    private var tails: [[UInt8]] = [[], []]
     private var printed = 0
     private var exitStatus: Int32?
     /// Set once the worker has failed: every later call throws it.
@@ -48,17 +50,17 @@ final class WorkerSession: Link {
     /// Starts the worker in its own process group, with the call channel on fds 3 and 4.
     func start() throws {
         GraderProcess.prepare()
-        var callPipe: [Int32] = [0, 0], resultPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0]
-        guard pipe(&callPipe) == 0, pipe(&resultPipe) == 0, pipe(&outPipe) == 0 else { throw InputError("pipe() failed: errno \(errno)") }
+        var callPipe: [Int32] = [0, 0], resultPipe: [Int32] = [0, 0], outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
+        guard pipe(&callPipe) == 0, pipe(&resultPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw InputError("pipe() failed: errno \(errno)") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 2)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         posix_spawn_file_actions_adddup2(&actions, callPipe[0], Worker.callFD)
         posix_spawn_file_actions_adddup2(&actions, resultPipe[1], Worker.resultFD)
-        for fd in callPipe + resultPipe + outPipe where fd > Worker.resultFD { posix_spawn_file_actions_addclose(&actions, fd) }
+        for fd in callPipe + resultPipe + outPipe + errPipe where fd > Worker.resultFD { posix_spawn_file_actions_addclose(&actions, fd) }
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
         defer { posix_spawnattr_destroy(&attr) }
@@ -75,9 +77,9 @@ final class WorkerSession: Link {
         defer { envp.forEach { free($0) } }
         started = Date()
         let rc = posix_spawn(&pid, executable, &actions, &attr, argv, envp)
-        close(callPipe[0]); close(resultPipe[1]); close(outPipe[1])
-        callFD = callPipe[1]; resultFD = resultPipe[0]; outputFD = outPipe[0]
-        for fd in [callFD, resultFD, outputFD] {
+        close(callPipe[0]); close(resultPipe[1]); close(outPipe[1]); close(errPipe[1])
+        callFD = callPipe[1]; resultFD = resultPipe[0]; outputFDs = [outPipe[0], errPipe[0]]
+        for fd in [callFD, resultFD] + outputFDs {
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         }
@@ -107,8 +109,8 @@ final class WorkerSession: Link {
     }
 
     private func closeAll() {
-        for fd in [callFD, resultFD, outputFD] where fd >= 0 { close(fd) }
-        callFD = -1; resultFD = -1; outputFD = -1
+        for fd in [callFD, resultFD] + outputFDs where fd >= 0 { close(fd) }
+        callFD = -1; resultFD = -1; outputFDs = [-1, -1]
     }
 
     deinit { stop() }
@@ -180,7 +182,7 @@ final class WorkerSession: Link {
         let until = Date().addingTimeInterval(2)
         while exitStatus == nil, Date() < until { drainOutput(timeoutMs: 10); reap() }
         drainOutput(timeoutMs: 0)
-        let stderr = String(decoding: tail, as: UTF8.self)
+        let stderr = String(decoding: tails[1], as: UTF8.self)
         let how = exitStatus.map { CrashWording.how($0, output: stderr, limits: limits) } ?? "it closed its channel"
         return fail(.crashed, "the exercise crashed (\(how)\(what)) \(IsolatedRunner.crashReport(stderr, file: exerciseFile))")
     }
@@ -191,22 +193,21 @@ final class WorkerSession: Link {
         if waitpid(pid, &s, WNOHANG) == pid { exitStatus = s }
     }
 
-    /// Reads what the worker printed, keeping the tail; stops it past the output limit.
+    /// Reads what the worker printed, keeping the tails; stops it past the output limit.
     private func drainOutput(timeoutMs: Int32) {
-        guard outputFD >= 0 else { return }
-        var p = pollfd(fd: outputFD, events: Int16(POLLIN), revents: 0)
-        guard poll(&p, 1, timeoutMs) > 0 else { return }
-        readOutput()
+        var fds = outputFDs.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+        guard poll(&fds, 2, timeoutMs) > 0 else { return }
+        for i in 0..<2 where fds[i].revents != 0 { readOutput(i) }
     }
 
-    private func readOutput() {
+    private func readOutput(_ i: Int) {
         var buf = [UInt8](repeating: 0, count: 65536)
-        while outputFD >= 0 {
-            let k = buf.withUnsafeMutableBytes { read(outputFD, $0.baseAddress!, 65536) }
-            if k <= 0 { if k == 0 { close(outputFD); outputFD = -1 }; return }
+        while outputFDs[i] >= 0 {
+            let k = buf.withUnsafeMutableBytes { read(outputFDs[i], $0.baseAddress!, 65536) }
+            if k <= 0 { if k == 0 { close(outputFDs[i]); outputFDs[i] = -1 }; return }
             printed += k
-            tail.append(contentsOf: buf[0..<k])
-            if tail.count > 2 * Self.tailBytes { tail.removeFirst(tail.count - Self.tailBytes) }
+            tails[i].append(contentsOf: buf[0..<k])
+            if tails[i].count > 2 * Self.tailBytes { tails[i].removeFirst(tails[i].count - Self.tailBytes) }
             if printed > limits.output {
                 fail(.crashed, "output limit exceeded: the exercise printed more than \(WorkerLimits.describe(limits.output)) "
                      + "(an endless print loop?) and was stopped — \(exerciseFile)")
@@ -221,10 +222,11 @@ final class WorkerSession: Link {
             if let failure { throw failure }
             let ms = deadline.timeIntervalSinceNow * 1000
             if ms <= 0 { throw timedOut() }
-            var fds = [pollfd(fd: fd, events: Int16(events), revents: 0), pollfd(fd: outputFD, events: Int16(POLLIN), revents: 0)]
-            let n = poll(&fds, outputFD >= 0 ? 2 : 1, Int32(min(ms, 50)))
+            // A closed output fd is -1, which poll ignores.
+            var fds = [pollfd(fd: fd, events: Int16(events), revents: 0)] + outputFDs.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
+            let n = poll(&fds, 3, Int32(min(ms, 50)))
             if n < 0 && errno != EINTR { throw died(what) }
-            if fds[1].revents != 0 && outputFD >= 0 { readOutput() }
+            for i in 0..<2 where fds[i + 1].revents != 0 { readOutput(i) }
             if let failure { throw failure }
             if fds[0].revents & Int16(events) != 0 { return }
             if fds[0].revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 { throw died(what) }
