@@ -36,7 +36,7 @@ enum AutograderScripts {
         cd "$here/replearn"
         # The stubs, kept to start every submission from them.
         rm -rf .exercises-stubs && cp -r Exercises .exercises-stubs
-        swift build --product replearn
+        swift build --product replearn --explicit-target-dependency-import-check error
 
         # Students' code runs as this user (the worker drops to it); the package stays root's.
         if command -v useradd > /dev/null && ! id replearn-student > /dev/null 2>&1; then
@@ -84,8 +84,9 @@ enum AutograderScripts {
         done < <(cd .exercises-stubs && find . -name '*.swift' | sed 's|^\\./||' | sort)
         echo "RepLearn autograder: $copied file(s) of Exercises/ taken from the submission" | tee -a "$log"
 
-        if ! swift build --product replearn > "$log.build" 2>&1; then
-          { cat "$log"; echo; echo "Your Exercises/ code does not compile:"; grep -E "error:" "$log.build" | head -40; } > "$log.fail"
+        # Every import must be a declared dependency: Exercises/ can import Course and RepLearn only.
+        if ! swift build --product replearn --explicit-target-dependency-import-check error > "$log.build" 2>&1; then
+          { cat "$log"; echo; echo "Your Exercises/ code does not compile:"; grep -E "error:" "$log.build" | grep -v "emit-module command failed" | sed "s|$pkg/||" | awk '!seen[$0]++' | head -40; } > "$log.fail"
           fail "$log.fail"
         fi
         user_env=()
