@@ -2,11 +2,11 @@ import Foundation
 
 /// The resources a worker may use, set (`setrlimit`) in the worker before any student code runs.
 ///
-/// Defaults: 4 GiB of address space, CPU time = the exercise's time limit + 30 s, files up to
+/// Defaults: 4 GiB of memory (RLIMIT_DATA: heap and private writable mappings), CPU time = the exercise's time limit + 30 s, files up to
 /// 256 MiB, 4,096 processes/threads of this user, 8 MiB of printed output, 256 MiB per reply.
 /// `REPLEARN_LIMITS` changes them, e.g. `REPLEARN_LIMITS=memory=8G,output=32M` (`none` lifts one).
 public struct WorkerLimits: Equatable, Sendable {
-    /// Bytes of address space (RLIMIT_AS); nil: unlimited.
+    /// Bytes of memory (RLIMIT_DATA: heap and private writable mappings); nil: unlimited.
     public var memory: Int? = 4 << 30
     /// CPU seconds (RLIMIT_CPU); nil: the time limit + 30 s.
     public var cpu: Int? = nil

@@ -67,8 +67,10 @@ public enum Worker {
         for item in text.split(separator: ",") {
             let kv = item.split(separator: "=", maxSplits: 1).map(String.init)
             guard kv.count == 2 else { continue }
+            // Memory is RLIMIT_DATA (heap and private writable mappings), not RLIMIT_AS: address space
+            // that threads and malloc arenas only reserve would count against RLIMIT_AS on many-core machines.
             let which: Int32
-            switch kv[0] { case "memory": which = 0; case "cpu": which = 1; case "files": which = 2; case "processes": which = 3; default: continue }
+            switch kv[0] { case "memory": which = 4; case "cpu": which = 1; case "files": which = 2; case "processes": which = 3; default: continue }
             let value = kv[1] == "none" ? -1 : Int64(kv[1]) ?? -1
             // Processes count every thread of the user: the limit is on top of those running now.
             let limit = which == 3 && value >= 0 ? value + Int64(tasksOfThisUser()) : value

@@ -110,7 +110,7 @@ final class WorkerLimitTests: XCTestCase {
         XCTAssertEqual(rs[0].status, .crashed)
         XCTAssertTrue(rs[0].message.contains("exceeded the memory limit (1 GiB)"), rs[0].message)
         print("memory: the allocation loop stopped after \(String(format: "%.1f", Date().timeIntervalSince(start))) s; "
-              + "largest worker resident size \(Int(Self.childrenMaxRSSMiB())) MiB (limit: 1 GiB of address space)")
+              + "largest worker resident size \(Int(Self.childrenMaxRSSMiB())) MiB (limit: 1 GiB of data)")
     }
 
     /// An endless print loop took the grader to 2 GB in 6 s; now the grader keeps the last 16 KiB
