@@ -3,7 +3,7 @@ import Foundation
 /// The resources a worker may use, set (`setrlimit`) in the worker before any student code runs.
 ///
 /// Defaults: 4 GiB of memory (RLIMIT_DATA: heap and private writable mappings), CPU time = the exercise's time limit + 30 s, files up to
-/// 256 MiB, 4,096 processes/threads of this user, 8 MiB of printed output, 256 MiB per reply.
+/// 256 MiB, 4,096 processes/threads of this user, 8 MiB of printed output, 64 MiB per reply (the largest honest answer is under 2 MiB).
 /// `REPLEARN_LIMITS` changes them, e.g. `REPLEARN_LIMITS=memory=8G,output=32M` (`none` lifts one).
 public struct WorkerLimits: Equatable, Sendable {
     /// Bytes of memory (RLIMIT_DATA: heap and private writable mappings); nil: unlimited.
@@ -17,7 +17,7 @@ public struct WorkerLimits: Equatable, Sendable {
     /// Bytes the worker may print (stdout and stderr together) before it is stopped.
     public var output: Int = 8 << 20
     /// Largest single reply.
-    public var reply: Int = 256 << 20
+    public var reply: Int = 64 << 20
 
     public init() {}
 
