@@ -25,8 +25,8 @@ public struct WireWriter {
         bytes.reserveCapacity(bytes.count + 4 * a.count)
         for x in a { put(x.bitPattern) }
     }
-    public mutating func put(_ a: [Double]) { put(UInt32(a.count)); for x in a { put(x) } }
-    public mutating func put(_ a: [Int]) { put(UInt32(a.count)); for x in a { put(x) } }
+    public mutating func put(_ a: [Double]) { put(UInt32(a.count)); bytes.reserveCapacity(bytes.count + 8 * a.count); for x in a { put(x) } }
+    public mutating func put(_ a: [Int]) { put(UInt32(a.count)); bytes.reserveCapacity(bytes.count + 8 * a.count); for x in a { put(x) } }
     public mutating func put(_ a: [String]) { put(UInt32(a.count)); for x in a { put(x) } }
     public mutating func put(_ a: [[Float]]) { put(UInt32(a.count)); for x in a { put(x) } }
     public mutating func put(_ t: Tensor) {
@@ -95,13 +95,17 @@ public struct WireReader {
             (0..<n).map { Float(bitPattern: UInt32(littleEndian: b.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self))) }
         }
     }
-    public mutating func doubles(_ what: String = "doubles") throws -> [Double] {
+    /// `n` 8-byte little-endian words, read in bulk.
+    mutating func words(_ what: String) throws -> [UInt64] {
         let n = try count(8, what)
-        return try (0..<n).map { _ in try double(what) }
+        let raw = try take(8 * n, what)
+        return raw.withUnsafeBytes { b in (0..<n).map { UInt64(littleEndian: b.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self)) } }
+    }
+    public mutating func doubles(_ what: String = "doubles") throws -> [Double] {
+        try words(what).map { Double(bitPattern: $0) }
     }
     public mutating func ints(_ what: String = "integers") throws -> [Int] {
-        let n = try count(8, what)
-        return try (0..<n).map { _ in try int(what) }
+        try words(what).map { Int(Int64(bitPattern: $0)) }
     }
     public mutating func strings(_ what: String = "strings") throws -> [String] {
         let n = try count(4, what)
