@@ -2,6 +2,8 @@ import Course
 import Foundation
 import Grading
 import Probes
+import RepLearn
+import Solutions
 import XCTest
 
 /// A student's code that cheats or breaks things (Tests/HostileWorker, mode in REPLEARN_HOSTILE)
@@ -64,6 +66,29 @@ final class HostileWorkerTests: XCTestCase {
         XCTAssertEqual(rs[0].status, .failed, rs[0].message)
         XCTAssertTrue(rs[0].message.contains("linearForward"), rs[0].message)
         XCTAssertEqual(Scoreboard(rs).score, Double(rs.dropFirst().filter { $0.status == .passed }.count))
+    }
+
+    /// An honest mistake reads the same through the worker as in process: the wire carries the
+    /// outputs exactly (bit patterns), and the message is made by the same check.
+    func testAWrongAnswerReadsTheSameAsInProcess() throws {
+        struct NoBias: LayersExercises {
+            func linearForward(_ x: Tensor, weight: Tensor, bias: Tensor) throws -> Tensor { try Tensor.matmul(x, try weight.transposed()) }
+            func linearBackward(_ x: Tensor, weight: Tensor, outputGradient: Tensor) throws -> LinearGradients { throw NotImplemented("1.1") }
+            func reluForward(_ x: Tensor) throws -> Tensor { throw NotImplemented("1.2") }
+            func reluBackward(_ x: Tensor, outputGradient: Tensor) throws -> Tensor { throw NotImplemented("1.2") }
+            func l2NormalizeForward(_ x: Tensor) throws -> Tensor { throw NotImplemented("1.3") }
+            func l2NormalizeBackward(_ x: Tensor, output: Tensor, outputGradient: Tensor) throws -> Tensor { throw NotImplemented("1.3") }
+            func softmaxForward(_ x: Tensor, temperature: Float) throws -> Tensor { throw NotImplemented("1.4") }
+            func softmaxBackward(_ x: Tensor, output: Tensor, temperature: Float, outputGradient: Tensor) throws -> Tensor { throw NotImplemented("1.4") }
+            func forwardStack(_ x: Tensor, layers: [LayerSpec]) throws -> [Tensor] { throw NotImplemented("1.5") }
+            func backwardStack(activations: [Tensor], layers: [LayerSpec], outputGradient: Tensor) throws -> StackGradients { throw NotImplemented("1.5") }
+        }
+        let check = try XCTUnwrap(Catalog.checks(forExercise: "1.1").first)
+        let local = check.run(Implementations.reference.with(layers: NoBias()))
+        let remote = try grade("no-bias")[0]
+        XCTAssertEqual(remote.status, .failed)
+        XCTAssertEqual(remote.message, local.message)
+        XCTAssertTrue(remote.message.contains("expected:") && remote.message.contains("hint:"), remote.message)
     }
 
     func testTheGradersClosureIsCalledBackAcrossTheWire() throws {

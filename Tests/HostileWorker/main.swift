@@ -72,6 +72,7 @@ struct HostileLayers: LayersExercises {
             w.put(Frame.result); w.put(UInt32(1)); w.put(Frame.ok)
             w.put(UInt32(2)); w.put(Int.max); w.put(Int.max); w.put(UInt32(0))     // shape overflows
             forge(w.bytes); Thread.sleep(forTimeInterval: 5); exit(0)
+        case "no-bias": return try Tensor.matmul(x, try weight.transposed())     // an honest mistake
         case "exit0": exit(0)
         case "uid": throw StudentError("uid=\(getuid())")
         case "alloc":
