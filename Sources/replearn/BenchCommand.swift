@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Course
 import RepLearn
-import Solutions
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,11 +13,13 @@ struct Bench: ParsableCommand {
     @Option(help: "Timed runs per workload.") var runs: Int = 10
 
     func run() throws {
-        let chosen = workloads.isEmpty ? Benchmarks.all
-            : Benchmarks.all.filter { w in workloads.contains { w.name == $0 || w.name.hasPrefix($0 + "-") } }
-        guard !chosen.isEmpty else {
-            throw UsageError("unknown workload \(workloads.map { "'\($0)'" }.joined(separator: ", ")); known: \(Benchmarks.all.map(\.name).joined(separator: ", "))")
+        guard runs >= 1 else { throw UsageError("--runs must be at least 1, not \(runs)") }
+        func matches(_ w: Workload, _ name: String) -> Bool { w.name == name || w.name.hasPrefix(name + "-") }
+        let unknown = workloads.filter { name in !Benchmarks.all.contains { matches($0, name) } }
+        guard unknown.isEmpty else {
+            throw UsageError("unknown workload \(unknown.map { "'\($0)'" }.joined(separator: ", ")); known: \(Benchmarks.all.map(\.name).joined(separator: ", "))")
         }
+        let chosen = workloads.isEmpty ? Benchmarks.all : Benchmarks.all.filter { w in workloads.contains { matches(w, $0) } }
         for w in chosen {
             let r = try w.measure(runs: runs)
             if json {
@@ -79,7 +80,7 @@ enum Benchmarks {
         final class Runs { var reports: [SkipGramTrainer.Report] = [] }
         let runs = Runs()
         return ({
-            let trainer = try Word2VecPipeline.trainer(vocab, settings, impl: ReferenceWord2Vec())
+            let trainer = try Word2VecPipeline.trainer(vocab, settings, impl: try Edition.reference().word2vec)
             runs.reports.append(trainer.train(sentences))
         }, { _ in
             let sorted = runs.reports.sorted { $0.wordsPerSecond < $1.wordsPerSecond }
@@ -94,7 +95,7 @@ enum Benchmarks {
     static let kmeans = Workload(name: "kmeans") {
         let x = Synthetic.blobs(n: 10_000, d: 784, centers: 64, seed: 0).x
         let initial = try x.gatherRows(Array(0..<64))
-        let km = ReferenceKMeans()
+        let km = try Edition.reference().kmeans
         return ({
             var c = initial
             for _ in 0..<20 { c = try km.updateCenters(x, assignments: try km.assign(x, c), previous: c) }
@@ -104,7 +105,8 @@ enum Benchmarks {
     /// Reference PCA (exercise 2.2) of 10000×784 Float32 (64 seeded blobs), top 32 components.
     static let pca = Workload(name: "pca") {
         let x = Synthetic.blobs(n: 10_000, d: 784, centers: 64, seed: 0).x
-        return ({ _ = try ReferenceAutoencoders().principalComponents(x, k: 32) }, { _ in ["n": 10_000, "d": 784, "k": 32] })
+        let reference = try Edition.reference().autoencoders
+        return ({ _ = try reference.principalComponents(x, k: 32) }, { _ in ["n": 10_000, "d": 784, "k": 32] })
     }
 
     /// One epoch of an MLP autoencoder 784-256-32-256-784 (ReLU, MSE, Adam 1e-3, batch 128) over 10000 rows.

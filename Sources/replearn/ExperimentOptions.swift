@@ -1,11 +1,12 @@
 import ArgumentParser
 import Course
 import Foundation
+import RepLearn
 
 /// What `run` and `walk` share: which module, whose code, where the figures go.
 struct ExperimentOptions: ParsableArguments {
     @Argument(help: "Module: \(Experiments.all.map(\.slug).joined(separator: ", ")).") var module: String
-    @Option(help: "reference (Solutions/, the default) or student (your Exercises/).") var impl: ImplementationChoice = .reference
+    @Option(help: "reference (Solutions/, the default) or student (your Exercises/).") var impl: ImplementationChoice = Edition.defaultImplementation
     @Option(help: "Output folder; figures go to DIR/<module>/.") var out: String = "out"
     @Flag(help: "Shortened run (fewer training steps; same code path), for CI or a first look.") var quick = false
     @Option(help: "mae: masking ratios to sweep, comma-separated (default 0.15,0.25,0.5,0.75,0.9).") var ratios: String?
@@ -23,7 +24,8 @@ struct ExperimentOptions: ParsableArguments {
             }
             sweep = values.map { $0! }
         }
-        return (m, experiment, ExperimentContext(impls: impl.implementations, outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter(),
+        try AtomicFile.checkWritableFolder(URL(fileURLWithPath: out).appendingPathComponent(m.slug), what: "--out")
+        return (m, experiment, ExperimentContext(impls: try impl.implementations(), outRoot: URL(fileURLWithPath: out), reporter: ConsoleReporter(),
                                                  quick: quick, ratios: sweep))
     }
 }

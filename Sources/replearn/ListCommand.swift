@@ -1,6 +1,7 @@
 import ArgumentParser
 import Course
 import Grading
+import Probes
 import RepLearn
 
 struct List: ParsableCommand {
@@ -10,7 +11,7 @@ struct List: ParsableCommand {
     @Flag(help: "Every module in full (default: the current module in full, the others one line each).") var all = false
 
     func run() throws {
-        let results = GradeRunner(impl: impl, timeout: 60).grade(Syllabus.modules.flatMap(\.exercises))
+        let results = try GradeRunner(impl: impl, timeout: try TimeLimit.fromEnvironment(default: 60), limits: try WorkerLimits.fromEnvironment()).grade(Syllabus.modules.flatMap(\.exercises))
         print(Scoreboard(results).list(width: TextLayout.width(), all: all) { m in
             Invocation.command("walk \(m.slug)", release: true)
         })

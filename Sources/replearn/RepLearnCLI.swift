@@ -2,7 +2,6 @@ import ArgumentParser
 import RepLearn
 import Course
 import Exercises
-import Solutions
 
 @main
 struct RepLearnCLI: ParsableCommand {
@@ -14,7 +13,7 @@ struct RepLearnCLI: ParsableCommand {
         Instructors: `swift run -c release replearn run layers` writes a lecture's figures and metrics.json.
         Self-learners: `swift run -c release replearn walk layers` reads the lecture and runs it, step by step.
         """,
-        subcommands: [List.self, Hint.self, Grade.self, GradeWorker.self, Run.self, Walk.self, Bench.self, Doctor.self])
+        subcommands: [List.self, Hint.self, Grade.self, Run.self, Walk.self, Bench.self, Doctor.self, Release.self, Autograder.self])
 
     static func main() {
         Memory.tuneAllocator()
@@ -27,6 +26,4 @@ struct RepLearnCLI: ParsableCommand {
     }
 }
 
-extension ImplementationChoice: ExpressibleByArgument {
-    var implementations: Implementations { self == .student ? .student : .reference }
-}
+extension ImplementationChoice: ExpressibleByArgument {}

@@ -22,7 +22,7 @@ struct Walk: ParsableCommand {
         let pager = Pager(height: pausing && Terminal.isTTY ? Keyboard.height() : 0,
                           write: { print($0) }, readKey: { Keyboard.readKey(prompt: $0) })
         if pausing { Keyboard.quiet() }                          // keys pressed during a step are not echoed
-        let context = ExperimentContext(impls: options.impl.implementations, outRoot: URL(fileURLWithPath: options.out),
+        let context = ExperimentContext(impls: try options.impl.implementations(), outRoot: URL(fileURLWithPath: options.out),
                                         reporter: PagedReporter(pager: pager, width: width))
         let walk = Walkthrough(markdown: text)
         sections: for (i, section) in walk.sections.enumerated() {

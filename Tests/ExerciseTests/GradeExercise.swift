@@ -1,8 +1,8 @@
 import Course
-import Exercises
 import Foundation
 import Grading
-import Solutions
+import Probes
+import RepLearn
 import XCTest
 
 /// The thin XCTest shell around the grading checks.
@@ -10,21 +10,39 @@ import XCTest
 /// By default it grades Exercises/ (the student's code): a stub is *skipped* ("not started"),
 /// a wrong answer *fails* with expected, got, tolerance and hint, a right one passes.
 /// With `REPLEARN_GRADE=solutions` it grades Solutions/, where every check must pass.
+///
+/// The student's code runs only in the worker (`replearn-worker`, built next to this bundle);
+/// the checks and their verdicts are made here. There is no in-process fallback: without the
+/// worker the test fails.
 enum GradeExercise {
     static var gradingSolutions: Bool { ProcessInfo.processInfo.environment["REPLEARN_GRADE"] == "solutions" }
 
     /// Seconds an exercise may run before it is declared stuck (an endless loop in a stub);
-    /// `REPLEARN_TIME_LIMIT` overrides it.
-    static let timeLimit = Double(ProcessInfo.processInfo.environment["REPLEARN_TIME_LIMIT"] ?? "") ?? 60
+    /// `REPLEARN_TIME_LIMIT` overrides it (a positive number).
+    static let timeLimit: Result<Double, Error> = Result { try TimeLimit.fromEnvironment(default: 60) }
 
     static func run(_ id: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let impls: Implementations = gradingSolutions ? .reference : .student
-        guard let results = isolated(id, impls) ?? withWatchdog(id, { Catalog.grade(exercise: id, with: impls) }) else {
-            let stub = Syllabus.exercise(id)?.file ?? "Exercises/"
-            XCTFail("Exercise \(id) timed out after \(Int(timeLimit)) s — an endless loop? (\(stub))", file: file, line: line)
+        let choice: ImplementationChoice = gradingSolutions ? .reference : .student
+        let seconds: Double
+        switch timeLimit {
+        case .success(let s): seconds = s
+        case .failure(let e): XCTFail("\(e)", file: file, line: line); return
+        }
+        let worker = IsolatedRunner.worker(choice, in: buildFolder)
+        guard FileManager.default.isExecutableFile(atPath: worker.path) else {
+            if choice == .reference && !FileManager.default.fileExists(atPath: ProjectPaths.file("Solutions").path) {
+                XCTFail("REPLEARN_GRADE=solutions: the reference (Solutions/) is not in this edition of the course", file: file, line: line)
+                return
+            }
+            XCTFail("the grader's worker \(worker.lastPathComponent) is not next to the test bundle (\(buildFolder.path)): build it with `swift build`",
+                    file: file, line: line)
             return
         }
-        for r in results { print("[\(impls.name)] \(r.checkID) \(r.status.rawValue): \(r.title)") }
+        let limits: WorkerLimits
+        do { limits = try WorkerLimits.fromEnvironment() } catch { XCTFail("\(error)", file: file, line: line); return }
+        let results = IsolatedRunner(executable: worker, timeLimit: seconds, limits: limits).grade(exercise: id)
+        XCTAssertFalse(results.isEmpty, "exercise \(id) has no checks", file: file, line: line)
+        for r in results { print("[\(choice.rawValue)] \(r.checkID) \(r.status.rawValue): \(r.title)") }
 
         let started = results.filter { $0.status != .notStarted }
         let notStarted = results.filter { $0.status == .notStarted }
@@ -44,37 +62,12 @@ enum GradeExercise {
         }
     }
 
-    /// The CLI's grade-worker, built next to the test bundle (ExerciseTests depends on it).
-    static let worker: URL? = {
-        let dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-        let url = dir.appendingPathComponent("replearn")
+    /// Where SwiftPM put this bundle, the workers and the CLI.
+    static let buildFolder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+
+    /// The CLI, built next to the test bundle (ExerciseTests depends on it).
+    static let cli: URL? = {
+        let url = buildFolder.appendingPathComponent("replearn")
         return FileManager.default.isExecutableFile(atPath: url.path) ? url : nil
     }()
-
-    /// Grades exercise `id` in a child process, so a crash (a trap, an index out of range) fails
-    /// only this exercise's test, with the message; nil when the worker binary is not there.
-    static func isolated(_ id: String, _ impls: Implementations) -> [CheckResult]? {
-        guard let worker, ProcessInfo.processInfo.environment["REPLEARN_IN_PROCESS"] == nil else { return nil }
-        let choice = impls.name == "reference" ? "reference" : "student"
-        return IsolatedRunner(executable: worker, timeLimit: timeLimit) { ["grade-worker", $0, "--impl", choice] }.grade(exercise: id)
-    }
-
-    /// Runs `body` on a worker thread and returns nil if it has not finished within ``timeLimit``.
-    /// A thread stuck in a loop cannot be cancelled: it is left spinning (on one core) while the
-    /// remaining exercises are graded, and ends with the test process.
-    static func withWatchdog<T>(_ id: String, _ body: @escaping () -> T) -> T? {
-        let done = DispatchSemaphore(value: 0)
-        let box = Box<T>()
-        let worker = Thread {
-            box.value = body()
-            done.signal()
-        }
-        worker.stackSize = 16 << 20
-        worker.start()
-        if done.wait(timeout: .now() + timeLimit) == .timedOut { return nil }
-        return box.value
-    }
 }
-
-/// Carries a worker thread's result back to the waiting test.
-private final class Box<T>: @unchecked Sendable { var value: T? }

@@ -22,6 +22,22 @@ final class ProgressRecordTests: XCTestCase {
         try? FileManager.default.removeItem(at: url.deletingLastPathComponent())
     }
 
+    /// A corrupt record used to be replaced silently: now it is kept aside and the grader says so.
+    func testACorruptRecordIsKeptAsideAndReported() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("replearn-corrupt-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent("progress.json")
+        try Data("{\"states\": {\"1.1\": \"pas".utf8).write(to: url)
+        let (record, note) = ProgressRecord.loadKeepingCorrupt(from: url)
+        XCTAssertNil(record)
+        XCTAssertTrue(note?.contains("could not be read") == true && note?.contains("kept as progress.json.corrupt-") == true, note ?? "no note")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("progress.json.corrupt-") }
+        XCTAssertEqual(kept.count, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+        XCTAssertNil(ProgressRecord.loadKeepingCorrupt(from: url).note, "no record yet is not corrupt")
+    }
+
     /// `replearn grade --only 1.2` updates exercise 1.2 and keeps every other exercise's state.
     func testUpdatingAfterOnlyKeepsTheOthers() {
         let before = ProgressRecord([result("1.1a", "1.1", .passed), result("1.2a", "1.2", .failed), result("2.1a", "2.1", .notStarted)])

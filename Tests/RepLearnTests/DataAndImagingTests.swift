@@ -38,6 +38,51 @@ final class DataAndImagingTests: XCTestCase {
         }
     }
 
+    /// An IDX header with huge extents overflowed `dims.reduce(1, *)` and crashed doctor and run.
+    func testAnIDXHeaderWithHugeExtentsIsRejectedNotACrash() throws {
+        var header: [UInt8] = [0, 0, 8, 3]
+        for _ in 0..<3 { header += [0xff, 0xff, 0xff, 0xff] }
+        let raw = tmp.appendingPathComponent("huge-idx3-ubyte")
+        try Data(header + [1, 2, 3]).write(to: raw)
+        let gz = Process()
+        gz.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gz.arguments = ["-f", raw.path]
+        try gz.run(); gz.waitUntilExit()
+        XCTAssertThrowsError(try IDX.images(tmp.appendingPathComponent("huge-idx3-ubyte.gz"))) {
+            XCTAssertTrue("\($0)".contains("not a valid IDX file") && "\($0)".contains("more than the file"), "\($0)")
+        }
+    }
+
+    /// Atomic writes: readers racing four writers see the old file or the new one, never half.
+    func testAtomicWritesAreNeverSeenHalfWritten() throws {
+        let url = tmp.appendingPathComponent("race.json")
+        let bodies = (0..<4).map { w in Data(("[" + Array(repeating: "\(w)", count: 20_000).joined(separator: ",") + "]").utf8) }
+        try AtomicFile.write(bodies[0], to: url)
+        let group = DispatchGroup()
+        for w in 0..<4 {
+            DispatchQueue.global().async(group: group) { for _ in 0..<30 { try? AtomicFile.write(bodies[w], to: url) } }
+        }
+        var torn = 0
+        for _ in 0..<300 {
+            let d = (try? Data(contentsOf: url)) ?? Data()
+            if !bodies.contains(d) { torn += 1 }
+        }
+        group.wait()
+        XCTAssertEqual(torn, 0, "a half-written file was read")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.contains(".tmp-") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testUnwritablePathsAreOneLineErrors() throws {
+        let file = tmp.appendingPathComponent("plain")
+        try Data().write(to: file)
+        XCTAssertThrowsError(try AtomicFile.checkWritable(file.appendingPathComponent("r.json"), what: "--json")) {
+            XCTAssertFalse("\($0)".contains("NSCocoaErrorDomain") || "\($0)".contains("\n"), "\($0)")
+        }
+        XCTAssertThrowsError(try AtomicFile.checkWritable(tmp, what: "--json")) { XCTAssertTrue("\($0)".contains("is a folder"), "\($0)") }
+        XCTAssertNoThrow(try AtomicFile.checkWritable(tmp.appendingPathComponent("new/r.json"), what: "--json"))
+    }
+
     func testBundledDatasetsLoadWithTheirDocumentedShapes() throws {
         let test = try Datasets.mnist("test", limit: 100)
         XCTAssertEqual(test.images.shape, [100, 784])

@@ -94,7 +94,7 @@ public final class MetricsFile {
     public func set(_ key: String, _ value: Any) throws {
         values[key] = Self.clean(value)
         let data = try JSONSerialization.data(withJSONObject: values, options: [.prettyPrinted, .sortedKeys])
-        try data.write(to: url)
+        try AtomicFile.write(data, to: url)
     }
 
     /// Numbers as a reader wants them: a Float (or a Double that is exactly a Float, i.e. one

@@ -179,6 +179,8 @@ public enum AutoencoderChecks {
             var last = aeLoss(DMatrix(x), DMatrix(e), DMatrix(d))
             for step in 1...10 {
                 (e, d) = try impl.linearAutoencoderStep(x, encoder: e, decoder: d, learningRate: 0.05)
+                try Expect.shape(e, [2, 5], "encoder after step \(step)")
+                try Expect.shape(d, [5, 2], "decoder after step \(step)")
                 let now = aeLoss(DMatrix(x), DMatrix(e), DMatrix(d))
                 try Expect.that(now < last, "step \(step) of 10 did not lower the loss", expected: "< \(Expect.fmt(last, vs: now))", got: Expect.fmt(now, vs: last))
                 last = now
@@ -198,6 +200,9 @@ public enum AutoencoderChecks {
             var rng = SeededGenerator(seed: 251)
             var e = Tensor.randomNormal([2, 6], std: 0.1, using: &rng), d = Tensor.randomNormal([6, 2], std: 0.1, using: &rng)
             for _ in 0..<1_500 { (e, d) = try impl.linearAutoencoderStep(xc, encoder: e, decoder: d, learningRate: 0.02) }
+            try Expect.shape(e, [2, 6], "encoder after training")
+            try Expect.shape(d, [6, 2], "decoder after training")
+            try Expect.that(e.isFinite && d.isFinite, "encoder and decoder after training", expected: "finite", got: "NaN or ∞", exact: true)
             let truth = PCAOracle.eigen(PCAOracle.covariance(c))
             let dt = try d.transposed()
             let angles = PCAOracle.principalAngles(PCAOracle.rows(dt), Array(truth.vectors.prefix(2)))

@@ -150,6 +150,9 @@ public enum KMeansChecks {
             let initial = try x.gatherRows([0, 4, 8, 12])    // all four from blob 0
             let r = try impl.kmeans(x, initial: initial, maxIterations: 100)
             try Expect.that(!r.objectives.isEmpty && r.iterations >= 1, "the loop made no update", expected: "≥ 1 iteration", got: "\(r.iterations)")
+            try Expect.shape(r.centers, [4, 3], "centres")
+            try Expect.that(r.assignments.count == 60 && r.assignments.allSatisfy { (0..<4).contains($0) }, "final assignments",
+                            expected: "60 indices in 0..<4", got: "\(r.assignments.count) indices, range \(r.assignments.min() ?? 0)…\(r.assignments.max() ?? 0)", exact: true)
             for (t, (a, b)) in zip(r.objectives, r.objectives.dropFirst()).enumerated() {
                 try Expect.that(b <= a * (1 + 1e-6), "the objective went up: objectives[\(t + 1)] > objectives[\(t)]", expected: "≤ \(Expect.fmt(a, vs: b))", got: Expect.fmt(b, vs: a))
             }
@@ -166,6 +169,7 @@ public enum KMeansChecks {
               tolerance: "each centre within 1e-4 of a blob's mean") { impl in
             let (x, blob) = blobs()
             let r = try impl.kmeans(x, initial: try x.gatherRows([0, 1, 2, 3]), maxIterations: 100)
+            try Expect.shape(r.centers, [4, 3], "centres")
             let truth = means(rows(x), blob, k: 4).map { $0! }
             for c in rows(r.centers) {
                 let best = truth.map { sqDist($0, c).squareRoot() }.min()!

@@ -1,4 +1,5 @@
 import Course
+import Probes
 
 /// A check as data: what it verifies, how many points, how close is close enough and why,
 /// and a hint. `body` throws ``CheckFailure`` (or the student's own error) when the check fails.
@@ -28,6 +29,8 @@ public struct Check<Impl> {
         do {
             try body(impl)
             return result(.passed, "")
+        } catch let lost as WorkerFailure {
+            return result(lost.kind == .timedOut ? .timedOut : .crashed, lost.description)
         } catch let stub as NotImplemented {
             return result(.notStarted, stub.description)
         } catch let failure as CheckFailure {

@@ -1,4 +1,5 @@
 import Foundation
+import RepLearn
 
 /// Gradescope's autograder `results.json`: score, max_score and one entry per check.
 public struct GradescopeReport: Codable {
@@ -32,6 +33,6 @@ public struct GradescopeReport: Codable {
     public func write(to url: URL) throws {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try enc.encode(self).write(to: url)
+        try AtomicFile.write(try enc.encode(self), to: url)
     }
 }

@@ -1,58 +1,48 @@
 import Course
 import Foundation
+import Probes
 import RepLearn
 
-/// Grades each exercise in its own process with a time limit, so a crash (a trap, an index out
-/// of range) or an endless loop in one exercise is reported as "crashed" / "timed out" while
-/// every other exercise is still graded.
+/// Grades each exercise with the student's code in its own worker process, with a time limit and
+/// resource limits, so a crash (a trap, an index out of range), an endless loop or a flood of
+/// output in one exercise is reported as "crashed" / "timed out" while every other exercise is
+/// still graded.
 ///
-/// The worker is this same executable, started with `workerArguments(exerciseID)`; it prints
-/// one ``workerMarker`` line per finished check (JSON of a ``CheckResult``), so the checks that
-/// finished before a crash keep their results.
+/// The checks run here, in the grader; the worker (``Probes/Worker``) only runs the student
+/// functions the checks call, on the inputs the checks give, and returns their outputs. The
+/// verdicts, expected values, points and titles never come from the worker.
 public struct IsolatedRunner {
-    public static let workerMarker = "REPLEARN-CHECK "
-
     public let executable: URL
-    public let workerArguments: (String) -> [String]
     public let timeLimit: TimeInterval
+    public let limits: WorkerLimits
 
-    public init(executable: URL, timeLimit: TimeInterval, workerArguments: @escaping (String) -> [String]) {
-        self.executable = executable; self.timeLimit = timeLimit; self.workerArguments = workerArguments
+    public init(executable: URL, timeLimit: TimeInterval, limits: WorkerLimits = WorkerLimits()) {
+        self.executable = executable; self.timeLimit = timeLimit; self.limits = limits
     }
 
-    /// Prints one check result in the worker protocol.
-    public static func emit(_ result: CheckResult) {
-        let data = try! JSONEncoder().encode(result)
-        print(workerMarker + String(decoding: data, as: UTF8.self))
-        fflush(stdout)
+    /// The worker for `choice` in `directory` (the build folder): `replearn-worker` runs
+    /// Exercises/, `replearn-worker-reference` runs Solutions/.
+    public static func worker(_ choice: ImplementationChoice, in directory: URL) -> URL {
+        directory.appendingPathComponent(choice == .reference ? "replearn-worker-reference" : "replearn-worker")
     }
 
-    /// Runs the checks of exercise `id` in a child process.
+    /// Runs the checks of exercise `id` against a fresh worker.
     public func grade(exercise id: String) -> [CheckResult] {
         let checks = Catalog.checks(forExercise: id)
-        let child: ChildProcess.Outcome
+        let session = WorkerSession(executable: executable.path, timeLimit: timeLimit, limits: limits, exerciseFile: Syllabus.fileOf(id))
         do {
-            child = try ChildProcess.run(executable.path, workerArguments(id), timeLimit: timeLimit)
+            try session.start()
         } catch {
-            return checks.map { crashed($0, .crashed, "could not start the grader process: \(error)") }
+            return checks.map { crashed($0, .crashed, "could not start the grader's worker: \(error)") }
         }
-        var results: [String: CheckResult] = [:]
-        for line in String(decoding: child.stdout, as: UTF8.self).split(separator: "\n") where line.hasPrefix(Self.workerMarker) {
-            if let r = try? JSONDecoder().decode(CheckResult.self, from: Data(line.dropFirst(Self.workerMarker.count).utf8)) {
-                results[r.checkID] = r
-            }
-        }
-        let why = Self.crashReport(String(decoding: child.stderr, as: UTF8.self), file: Syllabus.fileOf(id))
-        var reported = false
+        defer { session.stop() }
+        let impls = Implementations.remote(session, name: executable.lastPathComponent)
         return checks.map { check in
-            if let r = results[check.id] { return r }
-            if child.timedOut {
-                return crashed(check, .timedOut, "no result within \(Int(timeLimit)) s — an endless loop? "
-                               + "(\(Syllabus.fileOf(id)))")
+            if let failure = session.failure {
+                return failure.kind == .timedOut ? crashed(check, .timedOut, failure.description)
+                    : crashed(check, .crashed, "not reached: the exercise crashed in an earlier check")
             }
-            defer { reported = true }
-            return crashed(check, .crashed, reported ? "not reached: the exercise crashed in an earlier check"
-                           : "the exercise crashed (\(child.how)) \(why)")
+            return check.run(impls)
         }
     }
 

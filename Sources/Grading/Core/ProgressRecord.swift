@@ -1,5 +1,6 @@
 import Course
 import Foundation
+import RepLearn
 
 /// A student's progress between `replearn grade` runs: each exercise's state, kept in
 /// `.replearn/progress.json` under the package (ignored by git), so the scoreboard can say
@@ -26,9 +27,29 @@ public struct ProgressRecord: Codable {
 
     public static func load(from url: URL) -> ProgressRecord? {
         guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? decode(data)
+    }
+
+    static func decode(_ data: Data) throws -> ProgressRecord {
         let dec = JSONDecoder()
         dec.dateDecodingStrategy = .iso8601
-        return try? dec.decode(ProgressRecord.self, from: data)
+        return try dec.decode(ProgressRecord.self, from: data)
+    }
+
+    /// The record at `url`, or nil when there is none yet. A file that cannot be read as a record
+    /// is not silently replaced: it is moved aside (`progress.json.corrupt-<date>`) and `note`
+    /// says so.
+    public static func loadKeepingCorrupt(from url: URL) -> (record: ProgressRecord?, note: String?) {
+        guard let data = try? Data(contentsOf: url) else { return (nil, nil) }
+        do {
+            return (try decode(data), nil)
+        } catch {
+            let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
+            let aside = url.deletingLastPathComponent().appendingPathComponent("\(url.lastPathComponent).corrupt-\(stamp)")
+            let moved = (try? FileManager.default.moveItem(at: url, to: aside)) != nil
+            return (nil, "Note: \(url.lastPathComponent) could not be read (\(data.count) bytes, not a progress record); "
+                    + (moved ? "kept as \(aside.lastPathComponent), " : "") + "starting a new record.")
+        }
     }
 
     public func save(to url: URL) throws {
@@ -36,7 +57,7 @@ public struct ProgressRecord: Codable {
         let enc = JSONEncoder()
         enc.outputFormatting = [.prettyPrinted, .sortedKeys]
         enc.dateEncodingStrategy = .iso8601
-        try enc.encode(self).write(to: url)
+        try AtomicFile.write(try enc.encode(self), to: url)
     }
 
     /// Lines like "1.3 L2 normalisation: failed → passed", in syllabus order.

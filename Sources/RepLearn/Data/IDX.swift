@@ -33,7 +33,16 @@ public enum IDX {
         let dims = (0..<rank).map { k in
             (0..<4).reduce(0) { $0 << 8 | Int(bytes[4 + 4 * k + $1]) }
         }
-        let need = dims.reduce(1, *), start = 4 + 4 * rank
+        let start = 4 + 4 * rank
+        // Each extent is up to 2³² − 1: multiply with overflow detection, against the file's length.
+        var need = 1
+        for d in dims {
+            let (p, overflow) = need.multipliedReportingOverflow(by: d)
+            guard !overflow, p <= bytes.count else {
+                throw fail("header promises \(dims) values, more than the file's \(bytes.count - start)")
+            }
+            need = p
+        }
         guard bytes.count - start == need else {
             throw fail("header promises \(dims) = \(need) values, file holds \(bytes.count - start)")
         }

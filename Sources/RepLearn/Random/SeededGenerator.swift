@@ -18,6 +18,13 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         s = (splitmix(), splitmix(), splitmix(), splitmix())
     }
 
+    /// A generator continuing from `state` (four words, as read from ``state``): how a generator
+    /// is handed to another process and back.
+    public init(state: (UInt64, UInt64, UInt64, UInt64)) { s = state }
+
+    /// The four state words: `SeededGenerator(state: g.state)` continues exactly where `g` is.
+    public var state: (UInt64, UInt64, UInt64, UInt64) { s }
+
     @inline(__always)
     private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
