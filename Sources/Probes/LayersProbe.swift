@@ -16,7 +16,7 @@ enum LayersProbe {
         case 0: return .linear(weight: try r.tensor(), bias: try r.tensor())
         case 1: return .relu
         case 2: return .l2Norm
-        case 3: return .softmax(temperature: try r.float())
+        case 3: return .softmax(beta: try r.float())
         case let t: throw WireError("layer kind \(t)")
         }
     }
@@ -41,9 +41,9 @@ enum LayersProbe {
         case .l2NormalizeForward: w.put(try impl.l2NormalizeForward(try r.tensor()))
         case .l2NormalizeBackward:
             w.put(try impl.l2NormalizeBackward(try r.tensor(), output: try r.tensor(), outputGradient: try r.tensor()))
-        case .softmaxForward: w.put(try impl.softmaxForward(try r.tensor(), temperature: try r.float()))
+        case .softmaxForward: w.put(try impl.softmaxForward(try r.tensor(), beta: try r.float()))
         case .softmaxBackward:
-            w.put(try impl.softmaxBackward(try r.tensor(), output: try r.tensor(), temperature: try r.float(), outputGradient: try r.tensor()))
+            w.put(try impl.softmaxBackward(try r.tensor(), output: try r.tensor(), beta: try r.float(), outputGradient: try r.tensor()))
         case .forwardStack: w.put(try impl.forwardStack(try r.tensor(), layers: try layers(&r)))
         case .backwardStack:
             let g = try impl.backwardStack(activations: try r.tensors(), layers: try layers(&r), outputGradient: try r.tensor())
@@ -79,11 +79,11 @@ public struct RemoteLayers: LayersExercises {
     public func l2NormalizeBackward(_ x: Tensor, output: Tensor, outputGradient: Tensor) throws -> Tensor {
         try link.invoke(.l2NormalizeBackward, { $0.put(x); $0.put(output); $0.put(outputGradient) }) { try $0.tensor() }
     }
-    public func softmaxForward(_ x: Tensor, temperature: Float) throws -> Tensor {
-        try link.invoke(.softmaxForward, { $0.put(x); $0.put(temperature) }) { try $0.tensor() }
+    public func softmaxForward(_ x: Tensor, beta: Float) throws -> Tensor {
+        try link.invoke(.softmaxForward, { $0.put(x); $0.put(beta) }) { try $0.tensor() }
     }
-    public func softmaxBackward(_ x: Tensor, output: Tensor, temperature: Float, outputGradient: Tensor) throws -> Tensor {
-        try link.invoke(.softmaxBackward, { $0.put(x); $0.put(output); $0.put(temperature); $0.put(outputGradient) }) { try $0.tensor() }
+    public func softmaxBackward(_ x: Tensor, output: Tensor, beta: Float, outputGradient: Tensor) throws -> Tensor {
+        try link.invoke(.softmaxBackward, { $0.put(x); $0.put(output); $0.put(beta); $0.put(outputGradient) }) { try $0.tensor() }
     }
     public func forwardStack(_ x: Tensor, layers: [LayerSpec]) throws -> [Tensor] {
         try link.invoke(.forwardStack, { $0.put(x); LayersProbe.put(&$0, layers) }) { try $0.tensors("activations") }

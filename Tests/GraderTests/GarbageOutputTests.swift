@@ -30,8 +30,8 @@ final class GarbageOutputTests: XCTestCase {
         func reluBackward(_ x: Tensor, outputGradient: Tensor) throws -> Tensor { t }
         func l2NormalizeForward(_ x: Tensor) throws -> Tensor { t }
         func l2NormalizeBackward(_ x: Tensor, output: Tensor, outputGradient: Tensor) throws -> Tensor { t }
-        func softmaxForward(_ x: Tensor, temperature: Float) throws -> Tensor { t }
-        func softmaxBackward(_ x: Tensor, output: Tensor, temperature: Float, outputGradient: Tensor) throws -> Tensor { t }
+        func softmaxForward(_ x: Tensor, beta: Float) throws -> Tensor { t }
+        func softmaxBackward(_ x: Tensor, output: Tensor, beta: Float, outputGradient: Tensor) throws -> Tensor { t }
         func forwardStack(_ x: Tensor, layers: [LayerSpec]) throws -> [Tensor] { Array(repeating: t, count: [0, 1, 7, 7, 30][kind % 5]) }
         func backwardStack(activations: [Tensor], layers: [LayerSpec], outputGradient: Tensor) throws -> StackGradients {
             StackGradients(input: t, linear: Dictionary(ints.prefix(3).map { ($0, LinearGradients(input: t, weight: t, bias: t)) }, uniquingKeysWith: { a, _ in a }))

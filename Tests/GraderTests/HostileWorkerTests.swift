@@ -78,8 +78,8 @@ final class HostileWorkerTests: XCTestCase {
             func reluBackward(_ x: Tensor, outputGradient: Tensor) throws -> Tensor { throw NotImplemented("1.2") }
             func l2NormalizeForward(_ x: Tensor) throws -> Tensor { throw NotImplemented("1.3") }
             func l2NormalizeBackward(_ x: Tensor, output: Tensor, outputGradient: Tensor) throws -> Tensor { throw NotImplemented("1.3") }
-            func softmaxForward(_ x: Tensor, temperature: Float) throws -> Tensor { throw NotImplemented("1.4") }
-            func softmaxBackward(_ x: Tensor, output: Tensor, temperature: Float, outputGradient: Tensor) throws -> Tensor { throw NotImplemented("1.4") }
+            func softmaxForward(_ x: Tensor, beta: Float) throws -> Tensor { throw NotImplemented("1.4") }
+            func softmaxBackward(_ x: Tensor, output: Tensor, beta: Float, outputGradient: Tensor) throws -> Tensor { throw NotImplemented("1.4") }
             func forwardStack(_ x: Tensor, layers: [LayerSpec]) throws -> [Tensor] { throw NotImplemented("1.5") }
             func backwardStack(activations: [Tensor], layers: [LayerSpec], outputGradient: Tensor) throws -> StackGradients { throw NotImplemented("1.5") }
         }
