@@ -15,6 +15,9 @@ extension StudentWord2Vec {
     }
 
     /// `count` draws from `distribution` using only `rng` (e.g. `rng.nextDouble()` and a cumulative sum).
+    /// `replearn run word2vec --impl student` trains with your sampler, asking for 100,000 draws per
+    /// call: build the cumulative sum once per call and binary-search it, or a linear scan of a
+    /// 26,000-word vocabulary per draw will take minutes.
     public func sampleNoise(_ distribution: [Double], count: Int, rng: inout SeededGenerator) throws -> [Int] {
         throw NotImplemented("7.2")
     }

@@ -2,6 +2,7 @@ import Course
 import RepLearn
 
 // Exercise 7.4 — schedule and pairs.             Lecture: Lectures/07-word2vec.md, "Training"
+// `replearn run word2vec --impl student` trains with these two, with your 7.2 and your 7.3.
 extension StudentWord2Vec {
     /// initial · max(1 − progress, 1e-4).
     public func learningRate(initial: Float, progress: Double) throws -> Float {

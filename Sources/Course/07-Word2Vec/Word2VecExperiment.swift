@@ -204,7 +204,7 @@ final class Word2VecExperiment: Experiment {
             let x = try vectors.gatherRows(present.map { vocab.index[$0]! })
             let z = try PCA(x, components: 2).project(x)
             var f = Figure(title: g == 0 ? "Family words, top-2 PCA of their vectors" : "Verb tenses, top-2 PCA of their vectors")
-            f.xLabel = "PC 1"; f.yLabel = "PC 2"
+            f.xLabel = "principal component 1 of these words' vectors"; f.yLabel = "principal component 2"
             for (i, w) in present.enumerated() { f.label(Double(z[i, 0]), Double(z[i, 1]), w) }
             let pairs = g == 0 ? stride(from: 0, to: present.count - 1, by: 2).map { ($0, $0 + 1) } : stride(from: 0, to: present.count - 1, by: 2).map { ($0, $0 + 1) }
             for (a, b) in pairs { f.line([(Double(z[a, 0]), Double(z[a, 1])), (Double(z[b, 0]), Double(z[b, 1]))], color: .label(g), width: 1) }

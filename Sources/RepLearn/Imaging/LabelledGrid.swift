@@ -27,21 +27,23 @@ public struct LabelledGrid {
         <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="\(Int(w))" height="\(Int(h))" font-family="sans-serif">
         <rect width="100%" height="100%" fill="white"/>
         <text x="\(Int(w / 2))" y="22" text-anchor="middle" font-size="15">\(Self.escape(title))</text>
-        <image x="\(labelWidth)" y="\(top)" width="\(grid.width)" height="\(grid.height)" href="\(png.lastPathComponent)" xlink:href="\(png.lastPathComponent)" style="image-rendering:pixelated"/>
+        <image x="\(Self.f(labelWidth))" y="\(Self.f(top))" width="\(grid.width)" height="\(grid.height)" href="\(png.lastPathComponent)" xlink:href="\(png.lastPathComponent)" style="image-rendering:pixelated"/>
 
         """
         for (r, label) in rowLabels.enumerated() {
             let y = top + (Double(r) + 0.5) * tileH + 4
-            s += "<text x=\"\(labelWidth - 8)\" y=\(String(format: "\"%.1f\"", y)) text-anchor=\"end\" font-size=\"11\">\(Self.escape(label))</text>\n"
+            s += "<text x=\"\(Self.f(labelWidth - 8))\" y=\"\(Self.f(y))\" text-anchor=\"end\" font-size=\"11\">\(Self.escape(label))</text>\n"
         }
         for (c, label) in columnLabels.enumerated() {
             let x = labelWidth + (Double(c) + 0.5) * tileW
-            s += "<text x=\(String(format: "\"%.1f\"", x)) y=\"\(top - 6)\" text-anchor=\"middle\" font-size=\"11\">\(Self.escape(label))</text>\n"
+            s += "<text x=\"\(Self.f(x))\" y=\"\(Self.f(top - 6))\" text-anchor=\"middle\" font-size=\"11\">\(Self.escape(label))</text>\n"
         }
         let url = png.deletingPathExtension().appendingPathExtension("svg")
         try (s + "</svg>\n").write(to: url, atomically: true, encoding: .utf8)
         return url
     }
+
+    static func f(_ v: Double) -> String { String(format: "%.1f", v) }
 
     static func escape(_ t: String) -> String {
         t.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
