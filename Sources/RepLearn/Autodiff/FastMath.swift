@@ -39,20 +39,7 @@ enum FastMath {
     }
 
     /// p[i] ← e^{p[i]} for i < n.
-    static func expInPlace(_ p: UnsafeMutablePointer<Float>, _ n: Int) {
-        var i = 0
-        while i + 8 <= n {
-            let v = UnsafeRawPointer(p + i).loadUnaligned(as: F8.self)
-            UnsafeMutableRawPointer(p + i).storeBytes(of: exp(v), as: F8.self)
-            i += 8
-        }
-        if i < n {
-            var tail = F8(repeating: 0)
-            for k in 0..<(n - i) { tail[k] = p[i + k] }
-            let e = exp(tail)
-            for k in 0..<(n - i) { p[i + k] = e[k] }
-        }
-    }
+    static func expInPlace(_ p: UnsafeMutablePointer<Float>, _ n: Int) { map(p, p, n) { exp($0) } }
 
     /// Applies `f` to eight lanes at a time of src into dst (n values; the tail is padded).
     @inline(__always)

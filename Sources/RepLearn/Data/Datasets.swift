@@ -34,25 +34,24 @@ public enum Datasets {
 
     /// MNIST: split "train" (60,000) or "test" (10,000); `limit` keeps the first rows.
     public static func mnist(_ split: String = "train", limit: Int? = nil) throws -> LabelledImages {
+        try idxPair("mnist", "MNIST", split, limit)
+    }
+
+    /// An IDX image/label pair `folder/{train,t10k}-{images-idx3,labels-idx1}-ubyte.gz`.
+    static func idxPair(_ folderName: String, _ title: String, _ split: String, _ limit: Int?) throws -> LabelledImages {
         let prefix = split == "train" ? "train" : "t10k"
-        let img = try IDX.images(folder.appendingPathComponent("mnist/\(prefix)-images-idx3-ubyte.gz"), limit: limit)
-        let lab = try IDX.labels(folder.appendingPathComponent("mnist/\(prefix)-labels-idx1-ubyte.gz"), limit: limit)
+        let img = try IDX.images(folder.appendingPathComponent("\(folderName)/\(prefix)-images-idx3-ubyte.gz"), limit: limit)
+        let lab = try IDX.labels(folder.appendingPathComponent("\(folderName)/\(prefix)-labels-idx1-ubyte.gz"), limit: limit)
         guard lab.count == img.pixels.rows else {
-            throw InputError("MNIST \(split): \(img.pixels.rows) images but \(lab.count) labels")
+            throw InputError("\(title) \(split): \(img.pixels.rows) images but \(lab.count) labels")
         }
-        return LabelledImages(images: img.pixels, labels: lab, height: img.height, width: img.width, name: "MNIST \(split)")
+        return LabelledImages(images: img.pixels, labels: lab, height: img.height, width: img.width, name: "\(title) \(split)")
     }
 
     /// Fashion-MNIST (10 clothing classes, 28×28): split "train" (60,000) or "test" (10,000);
     /// `limit` keeps the first rows.
     public static func fashionMNIST(_ split: String = "train", limit: Int? = nil) throws -> LabelledImages {
-        let prefix = split == "train" ? "train" : "t10k"
-        let img = try IDX.images(folder.appendingPathComponent("fashion-mnist/\(prefix)-images-idx3-ubyte.gz"), limit: limit)
-        let lab = try IDX.labels(folder.appendingPathComponent("fashion-mnist/\(prefix)-labels-idx1-ubyte.gz"), limit: limit)
-        guard lab.count == img.pixels.rows else {
-            throw InputError("Fashion-MNIST \(split): \(img.pixels.rows) images but \(lab.count) labels")
-        }
-        return LabelledImages(images: img.pixels, labels: lab, height: img.height, width: img.width, name: "Fashion-MNIST \(split)")
+        try idxPair("fashion-mnist", "Fashion-MNIST", split, limit)
     }
 
     /// Fashion-MNIST's class names, by label.
