@@ -18,6 +18,15 @@ enum GEMM {
             return
         }
         _ = singleThreadedBLAS
+        if beta == 0 && n <= 256 && m >= 8 * n {
+            // Tall, narrow C (k-means' [n, k] distances): OpenBLAS packs the tall operand again and
+            // again in this orientation; Cᵀ = op(B)ᵀ·op(A)ᵀ runs the same work wide, then transposes.
+            let t = UnsafeMutablePointer<Float>.allocate(capacity: m * n)
+            defer { t.deallocate() }
+            run(!tb, !ta, n, m, k, alpha, b, a, 0, t)
+            for i in 0..<m { for j in 0..<n { c[i * n + j] = t[j * m + i] } }
+            return
+        }
         let (lda, ldb) = (ta ? m : k, tb ? k : n)
         let work: Double = Double(m) * Double(n) * Double(k)
         let parts: Int = work < 524_288 ? 1 : min(Parallel.cores, max(m, n) / 16)
