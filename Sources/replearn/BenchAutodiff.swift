@@ -1,4 +1,5 @@
 import Foundation
+import Course
 import RepLearn
 
 /// Training steps of the second half's networks on the autodiff engine, each defined exactly so
@@ -18,25 +19,20 @@ extension Benchmarks {
     /// against random soft targets that sum to 1. Adam lr 1e-3.
     static let convStep = Workload(name: "conv-step") {
         var rng = SeededGenerator(seed: 0)
-        let spec: [(Int, Int, Int, ConvGeometry, Int)] = [   // in, out, kernel, geometry, output size
-            (1, 32, 3, ConvGeometry(padding: 1), 32), (32, 64, 3, ConvGeometry(stride: 2, padding: 1), 16),
-            (64, 64, 3, ConvGeometry(padding: 1), 16), (64, 128, 3, ConvGeometry(stride: 2, padding: 1), 8),
-            (128, 128, 3, ConvGeometry(padding: 2, dilation: 2), 8), (128, 313, 1, ConvGeometry(), 8)]
-        let layers = spec.map { Conv2d($0.0, $0.1, kernel: $0.2, $0.3, rng: &rng) }
+        let net = ColorizationNet(outputs: 313, rng: &rng)              // lecture 5's net: exactly this shape
+        let sizes = [32, 16, 16, 8, 8, 8]                                  // each layer's output side
         let x = Variable(Tensor.randomUniform([32, 1, 32, 32], -50, 50, using: &rng))
         var t = Tensor.randomUniform([32, 313, 8, 8], 0, 1, using: &rng)
         t = try (Variable(t) / Variable(t).sum(axes: [1], keepDims: true)).value
         let targets = t
-        let opt = AdamOptimizer([ParameterGroup(layers.flatMap(\.parameters))], learningRate: 1e-3)
-        let macs = spec.enumerated().reduce(0.0) { s, e in
-            let (cin, cout, k, _, size) = e.element
-            return s + Double(32 * size * size * cout * cin * k * k) * (e.offset == 0 ? 2 : 3)
+        let opt = AdamOptimizer([ParameterGroup(net.parameters)], learningRate: 1e-3)
+        let macs = zip(net.layers, sizes).enumerated().reduce(0.0) { s, e in
+            let w = e.element.0.weight.shape, size = e.element.1
+            return s + Double(32 * size * size) * Double(w.reduce(1, *)) * (e.offset == 0 ? 2 : 3)
         }
         return ({
             opt.zeroGrad()
-            var h = x
-            for (i, layer) in layers.enumerated() { h = try layer(h); if i < layers.count - 1 { h = h.relu() } }
-            let loss = try h.crossEntropy(targets: targets, axis: 1)
+            let loss = try net.forward(x).output.crossEntropy(targets: targets, axis: 1)
             try loss.backward()
             try opt.step()
         }, stepFigures(2 * macs))
@@ -51,46 +47,15 @@ extension Benchmarks {
     static let maeStep = Workload(name: "mae-step") {
         var rng = SeededGenerator(seed: 0)
         let (n, keep) = (128, 12)
-        let encoder = ViTEncoder(imageSize: (28, 28), patch: 4, dim: 128, depth: 3, heads: 4, mlpDim: 512, rng: &rng)
-        let decoderEmbed = Linear(128, 64, init: .xavierUniform, rng: &rng)
-        let maskToken = parameter(Tensor.randomNormal([1, 1, 64], std: 0.02, using: &rng), "maskToken")
-        let decoderBlock = TransformerBlock(dim: 64, heads: 4, mlpDim: 256, init: .xavierUniform, rng: &rng)
-        let decoderNorm = LayerNorm(64), decoderPred = Linear(64, 16, init: .xavierUniform, rng: &rng)
-        let decoderPositions = Variable(SinCos.embedding2D(dim: 64, gridH: 7, gridW: 7))
-        let images = Variable(Tensor.randomUniform([n, 1, 28, 28], 0, 1, using: &rng))
-        let patches = try ImagePatches.patchify(images, patch: 4).value                   // [n, 49, 16]
-        var target = patches
-        for p in 0..<(n * 49) {
-            let row = target.data[(p * 16)..<(p * 16 + 16)]
-            let mean = row.reduce(0, +) / 16, v = row.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 15
-            for j in 0..<16 { target.data[p * 16 + j] = (target.data[p * 16 + j] - mean) / (v + 1e-6).squareRoot() }
-        }
-        let params = encoder.parameters + decoderEmbed.parameters + [maskToken] + decoderBlock.parameters
-            + decoderNorm.parameters + decoderPred.parameters
-        let opt = AdamOptimizer.adamW([ParameterGroup(params)], learningRate: 7.5e-5, betas: (0.9, 0.95), weightDecay: 0.05)
+        let model = MaskedAutoencoder(dim: 128, depth: 3, heads: 4, decoderDim: 64, decoderDepth: 1, rng: &rng)   // lecture 6's model
+        let images = Tensor.randomUniform([n, 1, 28, 28], 0, 1, using: &rng)
+        let opt = AdamOptimizer.adamW([ParameterGroup(model.parameters)], learningRate: 7.5e-5, betas: (0.9, 0.95), weightDecay: 0.05)
         let blockMacs = { (t: Int, d: Int, m: Int) in Double(n * t) * Double(4 * d * d + 2 * d * m) + Double(n * 2 * t * t * d) }
         let macs = Double(n * 49 * 16 * 128) + 3 * blockMacs(keep, 128, 512) + Double(n * keep * 128 * 64)
             + blockMacs(49, 64, 256) + Double(n * 49 * 64 * 16)
-        let zerosMasked = Variable(Tensor.zeros([n, 49 - keep, 64]))
         return ({
             opt.zeroGrad()
-            var order: [[Int]] = [], restore: [[Int]] = []
-            var mask = Tensor(repeating: 1, shape: [n, 49])
-            for s in 0..<n {
-                let noise = (0..<49).map { _ in rng.nextFloat() }
-                let shuffle = (0..<49).sorted { noise[$0] < noise[$1] }
-                var back = [Int](repeating: 0, count: 49)
-                for (rank, i) in shuffle.enumerated() { back[i] = rank }
-                order.append(Array(shuffle.prefix(keep))); restore.append(back)
-                for i in shuffle.prefix(keep) { mask.data[s * 49 + i] = 0 }
-            }
-            let tokens = try encoder.embed(images).gathered(axis: 1, indices: order)         // [n, 12, 128]
-            let latent = try encoder.encode(tokens)
-            let visible = try decoderEmbed(latent)                                            // [n, 12, 64]
-            let full = try Variable.concatenate([visible, zerosMasked + maskToken], axis: 1)  // shuffled order
-            let unshuffled = try full.gathered(axis: 1, indices: restore) + decoderPositions
-            let pred = try decoderPred(decoderNorm(decoderBlock(unshuffled)))                 // [n, 49, 16]
-            let loss = try pred.mseLoss(target: target, mask: mask)
+            let loss = try model.loss(images, ratio: 0.75, rng: &rng).loss              // keeps ⌊49·0.25⌋ = 12
             try loss.backward()
             try opt.step()
         }, stepFigures(2 * 3 * macs))

@@ -6,10 +6,10 @@ import RepLearn
 ///   conv 3×3 1→32, conv 3×3 stride 2 32→64, conv 3×3 64→64, conv 3×3 stride 2 64→128,
 ///   conv 3×3 dilation 2 128→128 ("conv5", the deepest features), conv 1×1 128→outputs,
 /// ReLU after every conv but the last. outputs = Q bins (classification) or 2 (ab regression).
-final class ColorizationNet: Module {
-    let layers: [Conv2d]
+public final class ColorizationNet: Module {
+    public let layers: [Conv2d]
 
-    init(outputs: Int, rng: inout SeededGenerator) {
+    public init(outputs: Int, rng: inout SeededGenerator) {
         layers = [Conv2d(1, 32, kernel: 3, ConvGeometry(padding: 1), rng: &rng),
                   Conv2d(32, 64, kernel: 3, ConvGeometry(stride: 2, padding: 1), rng: &rng),
                   Conv2d(64, 64, kernel: 3, ConvGeometry(padding: 1), rng: &rng),
@@ -19,13 +19,13 @@ final class ColorizationNet: Module {
     }
 
     /// x: [N, 1, H, W] → (output [N, outputs, H/4, W/4], conv5 features [N, 128, H/4, W/4]).
-    func forward(_ x: Variable) throws -> (output: Variable, features: Variable) {
+    public func forward(_ x: Variable) throws -> (output: Variable, features: Variable) {
         var h = x
         for layer in layers.dropLast() { h = try layer(h).relu() }
         return (try layers[layers.count - 1](h), h)
     }
 
-    var namedParameters: [(String, Variable)] { layers.enumerated().flatMap { prefixed("conv\($0.offset + 1)", $0.element) } }
+    public var namedParameters: [(String, Variable)] { layers.enumerated().flatMap { prefixed("conv\($0.offset + 1)", $0.element) } }
 }
 
 /// How a net is trained: L2 regression on ab, or classification over the bins (optionally

@@ -6,7 +6,7 @@ import RepLearn
 /// encoded visible tokens plus a learned mask token at every hidden position (restored to image
 /// order), adds its own positions, and predicts every patch's pixels. The loss is the MSE on the
 /// hidden patches only, against per-patch normalised pixels.
-final class MaskedAutoencoder: Module {
+public final class MaskedAutoencoder: Module {
     let encoder: ViTEncoder
     let decoderEmbed: Linear, maskToken: Variable
     let decoderBlocks: [TransformerBlock]
@@ -14,7 +14,7 @@ final class MaskedAutoencoder: Module {
     let decoderPositions: Variable
     let patches: Int, patchValues: Int
 
-    init(imageSize: Int = 28, patch: Int = 4, dim: Int, depth: Int, heads: Int, decoderDim: Int, decoderDepth: Int,
+    public init(imageSize: Int = 28, patch: Int = 4, dim: Int, depth: Int, heads: Int, decoderDim: Int, decoderDepth: Int,
          rng: inout SeededGenerator) {
         encoder = ViTEncoder(imageSize: (imageSize, imageSize), patch: patch, dim: dim, depth: depth, heads: heads,
                              mlpDim: 4 * dim, rng: &rng)
@@ -34,7 +34,7 @@ final class MaskedAutoencoder: Module {
     /// Which patches each image keeps, as MAE's reference code draws them: per image, uniform
     /// noise over the N patches, `shuffle` = argsort(noise) (ascending), `restore` = argsort(shuffle),
     /// keep the first ⌊N(1 − r)⌋ of shuffle. mask[i] = 1 for a hidden patch, 0 for a kept one.
-    struct Masking { var keep: [[Int]]; var restore: [[Int]]; var mask: Tensor }
+    public struct Masking { public var keep: [[Int]]; public var restore: [[Int]]; public var mask: Tensor }
 
     static func randomMasking(batch: Int, patches n: Int, ratio: Double, rng: inout SeededGenerator) -> Masking {
         let kept = Int(Double(n) * (1 - ratio))
@@ -55,18 +55,23 @@ final class MaskedAutoencoder: Module {
     static func normalisedPatches(_ p: Tensor) -> Tensor {
         var t = p
         let d = p.shape[2]
-        for r in 0..<(p.count / d) {
-            let row = t.data[(r * d)..<(r * d + d)]
-            let mean = row.reduce(0, +) / Float(d)
-            let v = row.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Float(d - 1)
-            let inv = 1 / (v + 1e-6).squareRoot()
-            for j in 0..<d { t.data[r * d + j] = (t.data[r * d + j] - mean) * inv }
+        t.data.withUnsafeMutableBufferPointer { buf in
+            for r in 0..<(p.count / d) {
+                let row = buf.baseAddress! + r * d
+                var mean: Float = 0
+                for j in 0..<d { mean += row[j] }
+                mean /= Float(d)
+                var v: Float = 0
+                for j in 0..<d { v += (row[j] - mean) * (row[j] - mean) }
+                let inv = 1 / (v / Float(d - 1) + 1e-6).squareRoot()
+                for j in 0..<d { row[j] = (row[j] - mean) * inv }
+            }
         }
         return t
     }
 
     /// images [B, 1, H, W] → (loss on hidden patches, predictions [B, L, p²] in normalised units).
-    func loss(_ images: Tensor, ratio: Double, rng: inout SeededGenerator) throws -> (loss: Variable, pred: Variable, masking: Masking) {
+    public func loss(_ images: Tensor, ratio: Double, rng: inout SeededGenerator) throws -> (loss: Variable, pred: Variable, masking: Masking) {
         let b = images.shape[0]
         let m = Self.randomMasking(batch: b, patches: patches, ratio: ratio, rng: &rng)
         let target = Self.normalisedPatches(try ImagePatches.patchify(Variable(images), patch: encoder.patch).value)
@@ -84,7 +89,7 @@ final class MaskedAutoencoder: Module {
         return (try pred.mseLoss(target: target, mask: hidden > 0 ? m.mask : nil), pred, m)
     }
 
-    var namedParameters: [(String, Variable)] {
+    public var namedParameters: [(String, Variable)] {
         prefixed("encoder", encoder) + prefixed("decoderEmbed", decoderEmbed) + [("maskToken", maskToken)]
             + decoderBlocks.enumerated().flatMap { prefixed("decoderBlocks.\($0.offset)", $0.element) }
             + prefixed("decoderNorm", decoderNorm) + prefixed("decoderPred", decoderPred)
