@@ -5,6 +5,7 @@ extension Implementations {
     public static var student: Implementations {
         Implementations(name: "student", layers: StudentLayers(), autoencoders: StudentAutoencoders(),
                         kmeans: StudentKMeans(), vq: StudentVQ(),
-                        word2vec: StudentWord2Vec())
+                        word2vec: StudentWord2Vec(), colorization: StudentColorization(),
+                        mae: StudentMAE(), contrastive: StudentContrastive())
     }
 }

@@ -5,6 +5,7 @@ extension Implementations {
     public static var reference: Implementations {
         Implementations(name: "reference", layers: ReferenceLayers(), autoencoders: ReferenceAutoencoders(),
                         kmeans: ReferenceKMeans(), vq: ReferenceVQ(),
-                        word2vec: ReferenceWord2Vec())
+                        word2vec: ReferenceWord2Vec(), colorization: ReferenceColorization(),
+                        mae: ReferenceMAE(), contrastive: ReferenceContrastive())
     }
 }

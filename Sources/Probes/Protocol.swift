@@ -84,11 +84,13 @@ extension Link {
     }
 }
 
-/// All five modules' remote implementations over one link: what the grader grades.
+/// Every module's remote implementations over one link: what the grader grades.
 extension Implementations {
     public static func remote(_ link: any Link, name: String) -> Implementations {
         Implementations(name: name, layers: RemoteLayers(link: link), autoencoders: RemoteAutoencoders(link: link),
-                        kmeans: RemoteKMeans(link: link), vq: RemoteVQ(link: link), word2vec: RemoteWord2Vec(link: link))
+                        kmeans: RemoteKMeans(link: link), vq: RemoteVQ(link: link), word2vec: RemoteWord2Vec(link: link),
+                        colorization: RemoteColorization(link: link), mae: RemoteMAE(link: link),
+                        contrastive: RemoteContrastive(link: link))
     }
 }
 
@@ -103,7 +105,11 @@ public enum Dispatch {
         case 2: try AutoencodersProbe.serve(method, &r, &w, impls.autoencoders, callback: callback)
         case 3: try KMeansProbe.serve(method, &r, &w, impls.kmeans)
         case 4: try VQProbe.serve(method, &r, &w, impls.vq)
-        default: try Word2VecProbe.serve(method, &r, &w, impls.word2vec)
+        case 5: try ColorizationProbe.serve(method, &r, &w, impls.colorization)
+        case 6: try MAEProbe.serve(method, &r, &w, impls.mae)
+        case 7: try Word2VecProbe.serve(method, &r, &w, impls.word2vec)
+        case 8: try ContrastiveProbe.serve(method, &r, &w, impls.contrastive)
+        default: throw WireError("no module answers \(method)")
         }
     }
 }

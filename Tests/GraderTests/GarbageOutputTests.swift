@@ -8,7 +8,8 @@ import XCTest
 /// grader, which runs the checks: the student's code is in the worker, its outputs are here.)
 final class GarbageOutputTests: XCTestCase {
     /// Outputs of the wrong size, shape and value, chosen by `kind`.
-    struct Garbage: LayersExercises, AutoencoderExercises, KMeansExercises, VQExercises, Word2VecExercises {
+    struct Garbage: LayersExercises, AutoencoderExercises, KMeansExercises, VQExercises, Word2VecExercises,
+                    ColorizationExercises, MAEExercises, ContrastiveExercises {
         let kind: Int
         var t: Tensor {
             switch kind {
@@ -84,7 +85,8 @@ final class GarbageOutputTests: XCTestCase {
     func testEveryCheckFailsGarbageWithoutTrapping() {
         for kind in 0..<5 {
             let g = Garbage(kind: kind)
-            let impls = Implementations(name: "garbage \(kind)", layers: g, autoencoders: g, kmeans: g, vq: g, word2vec: g)
+            let impls = Implementations(name: "garbage \(kind)", layers: g, autoencoders: g, kmeans: g, vq: g, word2vec: g,
+                                        colorization: g, mae: g, contrastive: g)
             for check in Catalog.checks {
                 let r = check.run(impls)
                 XCTAssertEqual(r.status, .failed, "garbage \(kind): \(check.id) \(r.status.rawValue) \(r.message)")

@@ -117,7 +117,8 @@ struct HostileLayers: LayersExercises {
 }
 
 /// Every other module: not started.
-struct Untouched: AutoencoderExercises, KMeansExercises, VQExercises, Word2VecExercises {
+struct Untouched: AutoencoderExercises, KMeansExercises, VQExercises, Word2VecExercises,
+                 ColorizationExercises, MAEExercises, ContrastiveExercises {
     func center(_ x: Tensor) throws -> (centered: Tensor, mean: Tensor) { throw NotImplemented("2.1") }
     func covariance(_ x: Tensor) throws -> Tensor { throw NotImplemented("2.1") }
     func principalComponents(_ x: Tensor, k: Int) throws -> PrincipalComponents { throw NotImplemented("2.2") }
@@ -162,4 +163,5 @@ struct Untouched: AutoencoderExercises, KMeansExercises, VQExercises, Word2VecEx
 }
 
 Worker.main(Implementations(name: "hostile", layers: HostileLayers(), autoencoders: Untouched(), kmeans: Untouched(),
-                            vq: Untouched(), word2vec: Untouched()))
+                            vq: Untouched(), word2vec: Untouched(), colorization: Untouched(),
+                            mae: Untouched(), contrastive: Untouched()))

@@ -7,7 +7,10 @@ public enum Catalog {
             + AutoencoderChecks.all.map { $0.erased { $0.autoencoders } }
             + KMeansChecks.all.map { $0.erased { $0.kmeans } }
             + VQChecks.all.map { $0.erased { $0.vq } }
+            + ColorizationChecks.all.map { $0.erased { $0.colorization } }
+            + MAEChecks.all.map { $0.erased { $0.mae } }
             + Word2VecChecks.all.map { $0.erased { $0.word2vec } }
+            + ContrastiveChecks.all.map { $0.erased { $0.contrastive } }
     }
 
     public static func checks(forExercise id: String) -> [AnyCheck] { checks.filter { $0.exerciseID == id } }
