@@ -72,17 +72,19 @@ public enum Expect {
         }
     }
 
-    /// Analytic (Float32) vs numerical (Double) gradient, by ``GradientCheck/relativeError(_:_:)``.
-    /// The message shows the entries that disagree most (with their indices) and, for long
-    /// arrays, the first entry that differs.
+    /// Analytic (Float32) vs numerical (Double) gradient, entry by entry
+    /// (``GradientCheck/entrywiseRelativeError(_:_:floor:)``: |a − b| / max(|a|, |b|, 1e-2·max|b|)),
+    /// so a wrong row of small entries cannot hide behind large ones. The message names the worst
+    /// entry and its index, and shows the entries that disagree most.
     public static func gradient(_ analytic: Tensor, _ numerical: DMatrix, _ what: String,
                                 threshold: Double = GradientCheck.float32Threshold) throws {
         try shape(analytic, numerical.shape, what)
         let a = analytic.data.map(Double.init)
-        let err = GradientCheck.relativeError(a, numerical.data)
+        let (err, at) = GradientCheck.entrywiseRelativeError(a, numerical.data)
         if !(err <= threshold) {
             let (expected, got, notes) = worstEntries(got: a, expected: numerical.data, like: analytic)
-            throw CheckFailure("\(what) disagrees with centred finite differences (relative error \(fmt(err)), threshold \(fmt(threshold)))",
+            throw CheckFailure("\(what) disagrees with centred finite differences: worst entry \(index(at, analytic)) "
+                               + "has relative error \(fmt(err)) (threshold \(fmt(threshold)))",
                                expected: expected, got: got, notes: notes)
         }
     }

@@ -32,6 +32,23 @@ public enum GradientCheck {
         return grad
     }
 
+    /// The worst entry's relative error, CS231n style with a floor:
+    ///     maxᵢ |aᵢ − bᵢ| / max(|aᵢ|, |bᵢ|, floor·maxⱼ|bⱼ|, 1e-12), and that entry's index.
+    /// Unlike a norm-wise error, a wrong entry cannot hide behind large ones: with floor = 1e-2 an
+    /// entry 10⁻⁴ times the largest that is 100% wrong still scores 1e-2, while Float32 noise
+    /// (≲ 1e-6 of the largest entry) scores ≤ 1e-4. NaN anywhere scores ∞.
+    public static func entrywiseRelativeError(_ a: [Double], _ b: [Double], floor: Double = 1e-2) -> (error: Double, index: Int) {
+        precondition(a.count == b.count, "entrywiseRelativeError: \(a.count) vs \(b.count) entries")
+        let scale = max((b.map(Swift.abs).max() ?? 0) * floor, 1e-12)
+        var worst = (error: 0.0, index: 0)
+        for i in 0..<a.count {
+            var e = Swift.abs(a[i] - b[i]) / max(Swift.abs(a[i]), Swift.abs(b[i]), scale)
+            if e.isNaN { e = .infinity }
+            if e > worst.error { worst = (e, i) }
+        }
+        return worst
+    }
+
     /// ‖a − b‖₂ / max(‖a‖₂, ‖b‖₂, 1e-12): 0 for equal vectors, 1 or more for unrelated ones.
     public static func relativeError(_ a: [Double], _ b: [Double]) -> Double {
         precondition(a.count == b.count, "relativeError: \(a.count) vs \(b.count) entries")

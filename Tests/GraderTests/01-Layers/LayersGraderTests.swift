@@ -29,6 +29,14 @@ final class LayersGraderTests: XCTestCase {
         mutant("forwardStack drops a₀", StackForwardWithoutInput(), killedBy: ["1.5a"]),
         mutant("backwardStack off by one activation", StackBackwardOffByOne(), killedBy: ["1.5b", "1.5c"]),
         mutant("backwardStack skips the nonlinearities", StackBackwardSkipsNonlinearities(), killedBy: ["1.5b", "1.5c"]),
+        // Issue 15: each closes one hole (rule 1: parameters at one value; 3: documented behaviour).
+        mutant("linear loops hard-coded to d = 3", LinearHardCodedWidth(), killedBy: ["1.1a"]),
+        mutant("L2 forward: zero row → NaN", L2ForwardZeroRowNaN(), killedBy: ["1.3a"]),
+        mutant("L2 backward: zero row → NaN", L2BackwardZeroRowNaN(), killedBy: ["1.3d"]),
+        mutant("L2 backward: zero row passes g through", L2BackwardZeroRowPassThrough(), killedBy: ["1.3d"]),
+        mutant("softmax subtracts max(x) (wrong end for e^{−βx})", SoftmaxSubtractsMaxOfX(), killedBy: ["1.4b"]),
+        mutant("softmax backward hard-codes β = 2.5", SoftmaxBackwardFixedBeta(), killedBy: ["1.4c"]),
+        mutant("stack gradients keyed by linear-layer ordinal", StackGradientsKeyedByOrdinal(), killedBy: ["1.5c"]),
     ]
 
     func testEveryCheckRejectsAMutantAndPassesTheReference() {

@@ -135,3 +135,72 @@ struct StackBackwardSkipsNonlinearities: DelegatingLayers {
         return StackGradients(input: g, linear: linear)
     }
 }
+
+// Issue 15's holes: parameters at one value, data that hid the bug, documented behaviour unchecked.
+
+/// Loops written for the example's d = 3: only the first three input features reach y.
+struct LinearHardCodedWidth: DelegatingLayers {
+    func linearForward(_ x: Tensor, weight: Tensor, bias: Tensor) throws -> Tensor {
+        var y = Tensor.zeros([x.rows, weight.rows])
+        for i in 0..<x.rows { for j in 0..<weight.rows {
+            var s = bias.data[j]
+            for k in 0..<min(3, x.cols) { s += x[i, k] * weight[j, k] }
+            y[i, j] = s
+        } }
+        return y
+    }
+}
+
+/// x / ‖x‖ with no guard: a zero row becomes 0/0 = NaN.
+struct L2ForwardZeroRowNaN: DelegatingLayers {
+    func l2NormalizeForward(_ x: Tensor) throws -> Tensor { try x.scalingRows(by: x.rowNorms().map { 1 / $0 }) }
+}
+
+/// The backward pass without the zero-row guard: 1/‖x‖ = ∞ gives NaN in that row.
+struct L2BackwardZeroRowNaN: DelegatingLayers {
+    func l2NormalizeBackward(_ x: Tensor, output y: Tensor, outputGradient g: Tensor) throws -> Tensor {
+        let radial = try (y * g).rowSums()
+        return try (g - y.scalingRows(by: radial)).scalingRows(by: x.rowNorms().map { 1 / $0 })
+    }
+}
+
+/// A zero row passes the output gradient through unchanged (as if the layer were the identity there).
+struct L2BackwardZeroRowPassThrough: DelegatingLayers {
+    func l2NormalizeBackward(_ x: Tensor, output y: Tensor, outputGradient g: Tensor) throws -> Tensor {
+        var r = try base.l2NormalizeBackward(x, output: y, outputGradient: g)
+        let norms = try x.rowNorms()
+        for i in 0..<x.rows where norms[i] == 0 { for j in 0..<x.cols { r[i, j] = g[i, j] } }
+        return r
+    }
+}
+
+/// Subtracts max(x) out of habit, but the lecture's sign makes the largest exponent −β·min(x): overflows.
+struct SoftmaxSubtractsMaxOfX: DelegatingLayers {
+    func softmaxForward(_ x: Tensor, beta: Float) throws -> Tensor {
+        var y = x
+        for i in 0..<x.rows {
+            let m = x.row(i).max() ?? 0
+            let e = x.row(i).map { expf(-beta * ($0 - m)) }
+            let s = e.reduce(0, +)
+            for j in 0..<x.cols { y[i, j] = e[j] / s }
+        }
+        return y
+    }
+}
+
+/// Backward written for the example's β = 2.5.
+struct SoftmaxBackwardFixedBeta: DelegatingLayers {
+    func softmaxBackward(_ x: Tensor, output: Tensor, beta: Float, outputGradient g: Tensor) throws -> Tensor {
+        try base.softmaxBackward(x, output: output, beta: 2.5, outputGradient: g)
+    }
+}
+
+/// Keys the linear layers' gradients 0, 1, 2… (their order among linear layers), not by their index in the stack.
+struct StackGradientsKeyedByOrdinal: DelegatingLayers {
+    func backwardStack(activations: [Tensor], layers: [LayerSpec], outputGradient: Tensor) throws -> StackGradients {
+        let r = try base.backwardStack(activations: activations, layers: layers, outputGradient: outputGradient)
+        var keyed: [Int: LinearGradients] = [:]
+        for (ordinal, key) in r.linear.keys.sorted().enumerated() { keyed[ordinal] = r.linear[key] }
+        return StackGradients(input: r.input, linear: keyed)
+    }
+}
