@@ -7,14 +7,15 @@ import RepLearn
 public enum AutoencoderChecks {
     public typealias Impl = any AutoencoderExercises
 
-    public static var all: [Check<Impl>] { covariance + components + codec + linearAE + [linearAETraining] + angles + denoising }
+    public static var all: [Check<Impl>] { covariance + components + codec + linearAE + [linearAETraining] + angles + [anglesIdentical] + denoising }
 
     /// x: [40, 6] = z·diag(3, 2, 1.5, 1, 0.5, 0.2)·R + offset: well-separated eigenvalues and
-    /// a mean far from zero (so forgetting to centre shows).
-    static func data() -> Tensor {
-        var rng = SeededGenerator(seed: 201)
-        let (n, d) = (40, 6)
-        let scales: [Float] = [3, 2, 1.5, 1, 0.5, 0.2]
+    /// a mean far from zero (so forgetting to centre shows). `second` gives [23, 4] with scales
+    /// (2.5, 1.2, 0.7, 0.3) and another rotation and offset: a second shape, unrelated to the first.
+    static func data(second: Bool = false) -> Tensor {
+        var rng = SeededGenerator(seed: second ? 202 : 201)
+        let (n, d) = second ? (23, 4) : (40, 6)
+        let scales: [Float] = second ? [2.5, 1.2, 0.7, 0.3] : [3, 2, 1.5, 1, 0.5, 0.2]
         var z = Tensor.randomNormal([n, d], using: &rng)
         for i in 0..<n { for j in 0..<d { z[i, j] *= scales[j] } }
         let q = try! QR.orthonormalRows(Tensor.randomNormal([d, d], using: &rng))
@@ -28,62 +29,71 @@ public enum AutoencoderChecks {
     // MARK: 2.1
 
     static let covariance: [Check<Impl>] = [
-        Check("2.1a", exercise: "2.1", "center: column means μ, and x − μ (data with mean ≈ 3)", tolerance: small) { impl in
-            let x = data()
-            let (xc, mu) = try impl.center(x)
-            let m = PCAOracle.mean(DMatrix(x))
-            try Expect.close(mu, DMatrix(rows: 1, cols: m.count, data: m, vector: true), abs: 1e-4, rel: 1e-4, "mean")
-            var expected = DMatrix(x)
-            for i in 0..<x.rows { for j in 0..<x.cols { expected[i, j] -= m[j] } }
-            try Expect.close(xc, expected, abs: 1e-4, rel: 1e-4, "centred data")
+        Check("2.1a", exercise: "2.1", "center: column means μ, and x − μ (data with mean ≈ 3; [40, 6] and [23, 4])", tolerance: small) { impl in
+            for second in [false, true] {
+                let x = data(second: second)
+                let (xc, mu) = try impl.center(x)
+                let m = PCAOracle.mean(DMatrix(x))
+                try Expect.close(mu, DMatrix(rows: 1, cols: m.count, data: m, vector: true), abs: 1e-4, rel: 1e-4, "mean of \(x.shape)")
+                var expected = DMatrix(x)
+                for i in 0..<x.rows { for j in 0..<x.cols { expected[i, j] -= m[j] } }
+                try Expect.close(xc, expected, abs: 1e-4, rel: 1e-4, "centred data \(x.shape)")
+            }
         },
-        Check("2.1b", exercise: "2.1", "covariance: (1/n)(x − μ)ᵀ(x − μ), [6, 6]",
-              tolerance: "|got − expected| ≤ max(1e-4, 1e-4·|expected|); dividing by n − 1 is off by 2.5% (n = 40)") { impl in
-            let x = data()
-            try Expect.close(try impl.covariance(x), PCAOracle.covariance(DMatrix(x)), abs: 1e-4, rel: 1e-4, "covariance")
+        Check("2.1b", exercise: "2.1", "covariance: (1/n)(x − μ)ᵀ(x − μ), [6, 6] and [4, 4]",
+              tolerance: "|got − expected| ≤ max(1e-4, 1e-4·|expected|); dividing by n − 1 is off by 2.5% (n = 40) and 4.5% (n = 23)") { impl in
+            for second in [false, true] {
+                let x = data(second: second)
+                try Expect.close(try impl.covariance(x), PCAOracle.covariance(DMatrix(x)), abs: 1e-4, rel: 1e-4, "covariance of \(x.shape)")
+            }
         },
     ]
 
     // MARK: 2.2
 
     static let components: [Check<Impl>] = [
-        Check("2.2a", exercise: "2.2", "top-3 components: orthonormal rows, C·w = λ·w, λ = the 3 largest eigenvalues (Jacobi in Double)",
+        Check("2.2a", exercise: "2.2", "top-k components for k = 1, 3, 6 of [40, 6] and k = 2 of [23, 4]: orthonormal rows, C·w = λ·w, λ = the k largest eigenvalues (Jacobi in Double)",
               tolerance: "‖WWᵀ − I‖∞ ≤ 1e-4; ‖Cw − λw‖ ≤ 1e-3·λ₁; |λ − λ_Jacobi| ≤ 1e-4·λ₁: Float32 eigensolvers reach ~1e-6 relative") { impl in
-            let x = data()
-            let pca = try impl.principalComponents(x, k: 3)
-            try Expect.shape(pca.components, [3, 6], "components")
+          for (second, k) in [(false, 3), (false, 1), (false, 6), (true, 2)] {
+            let x = data(second: second)
+            let d = x.cols
+            let pca = try impl.principalComponents(x, k: k)
+            try Expect.shape(pca.components, [k, d], "components for k = \(k) of \(x.shape)")
             let c = PCAOracle.covariance(DMatrix(x))
             let truth = PCAOracle.eigen(c)
             let lam1 = truth.values[0]
             let w = DMatrix(pca.components)
-            for i in 0..<3 { for j in 0..<3 {
-                let dot = (0..<6).reduce(0) { $0 + w[i, $1] * w[j, $1] }
+            for i in 0..<k { for j in 0..<k {
+                let dot = (0..<d).reduce(0) { $0 + w[i, $1] * w[j, $1] }
                 try Expect.that(abs(dot - (i == j ? 1 : 0)) <= 1e-4, "components are not orthonormal: row \(i) · row \(j)",
                                 expected: i == j ? "1" : "0", got: Expect.fmt(dot))
             } }
-            try Expect.that(pca.eigenvalues.count == 3, "number of eigenvalues", expected: "3", got: "\(pca.eigenvalues.count)", exact: true)
-            for i in 0..<3 {
-                try Expect.that(abs(Double(pca.eigenvalues[i]) - truth.values[i]) <= 1e-4 * lam1, "eigenvalues[\(i)] is not the \(i == 0 ? "" : ["", "2nd ", "3rd "][i])largest eigenvalue of C",
+            try Expect.that(pca.eigenvalues.count == k, "number of eigenvalues for k = \(k)", expected: "\(k)", got: "\(pca.eigenvalues.count)", exact: true)
+            for i in 0..<k {
+                try Expect.that(abs(Double(pca.eigenvalues[i]) - truth.values[i]) <= 1e-4 * lam1, "eigenvalues[\(i)] is not eigenvalue \(i + 1) (counting from the largest) of C for \(x.shape)",
                                 expected: Expect.fmt(truth.values[i], vs: Double(pca.eigenvalues[i])), got: Expect.fmt(Double(pca.eigenvalues[i]), vs: truth.values[i]))
                 var resid = 0.0
-                for a in 0..<6 {
-                    let cw = (0..<6).reduce(0) { $0 + c[a, $1] * w[i, $1] }
+                for a in 0..<d {
+                    let cw = (0..<d).reduce(0) { $0 + c[a, $1] * w[i, $1] }
                     resid += pow(cw - truth.values[i] * w[i, a], 2)
                 }
                 try Expect.that(resid.squareRoot() <= 1e-3 * lam1, "components row \(i) is not an eigenvector of C for eigenvalues[\(i)]",
                                 expected: "‖Cw − λw‖ ≈ 0", got: Expect.fmt(resid.squareRoot()))
             }
             let mu = PCAOracle.mean(DMatrix(x))
-            try Expect.close(pca.mean, DMatrix(rows: 1, cols: 6, data: mu, vector: true), abs: 1e-4, rel: 1e-4, "mean")
+            try Expect.close(pca.mean, DMatrix(rows: 1, cols: d, data: mu, vector: true), abs: 1e-4, rel: 1e-4, "mean")
+          }
         },
-        Check("2.2b", exercise: "2.2", "explained-variance ratio λᵢ / trace(C) for k = 2",
+        Check("2.2b", exercise: "2.2", "explained-variance ratio λᵢ / trace(C) for k = 2 and 5 of [40, 6] and k = 1 of [23, 4]",
               tolerance: "|got − expected| ≤ max(1e-5, 1e-4·|expected|): ratios of Float32 eigenvalues") { impl in
-            let x = data()
-            let truth = PCAOracle.eigen(PCAOracle.covariance(DMatrix(x))).values
-            let total = truth.reduce(0, +)
-            let got = try impl.explainedVarianceRatio(x, k: 2)
-            try Expect.close(Tensor(vector: got), DMatrix(rows: 1, cols: 2, data: [truth[0] / total, truth[1] / total], vector: true),
-                             abs: 1e-5, rel: 1e-4, "explained-variance ratio")
+            for (second, k) in [(false, 2), (false, 5), (true, 1)] {
+                let x = data(second: second)
+                let truth = PCAOracle.eigen(PCAOracle.covariance(DMatrix(x))).values
+                let total = truth.reduce(0, +)
+                let got = try impl.explainedVarianceRatio(x, k: k)
+                try Expect.close(Tensor(vector: got), DMatrix(rows: 1, cols: k, data: truth.prefix(k).map { $0 / total }, vector: true),
+                                 abs: 1e-5, rel: 1e-4, "explained-variance ratio, k = \(k) of \(x.shape)")
+            }
         },
     ]
 
@@ -99,14 +109,17 @@ public enum AutoencoderChecks {
     }
 
     static let codec: [Check<Impl>] = [
-        Check("2.3a", exercise: "2.3", "encode: z = (x − μ)Wᵀ, [40, 3]", tolerance: small) { impl in
-            let x = data()
-            let pca = oraclePCA(x, k: 3)
-            let mu = PCAOracle.mean(DMatrix(x))
-            let w = DMatrix(pca.components)
-            var z = DMatrix(rows: x.rows, cols: 3)
-            for i in 0..<x.rows { for j in 0..<3 { z[i, j] = (0..<6).reduce(0) { $0 + (Double(x[i, $1]) - mu[$1]) * w[j, $1] } } }
-            try Expect.close(try impl.pcaEncode(x, pca), z, abs: 1e-4, rel: 1e-4, "codes")
+        Check("2.3a", exercise: "2.3", "encode: z = (x − μ)Wᵀ for k = 3 of [40, 6] and k = 1 of [23, 4]", tolerance: small) { impl in
+            for (second, k) in [(false, 3), (true, 1)] {
+                let x = data(second: second)
+                let d = x.cols
+                let pca = oraclePCA(x, k: k)
+                let mu = PCAOracle.mean(DMatrix(x))
+                let w = DMatrix(pca.components)
+                var z = DMatrix(rows: x.rows, cols: k)
+                for i in 0..<x.rows { for j in 0..<k { z[i, j] = (0..<d).reduce(0) { $0 + (Double(x[i, $1]) - mu[$1]) * w[j, $1] } } }
+                try Expect.close(try impl.pcaEncode(x, pca), z, abs: 1e-4, rel: 1e-4, "codes, k = \(k) of \(x.shape)")
+            }
         },
         Check("2.3b", exercise: "2.3", "decode(encode(x)): mean squared error = sum of the discarded eigenvalues (closed form), for k = 1…5",
               tolerance: "|MSE − Σ_{i>k} λᵢ| ≤ 1e-3·λ₁: Float32 round trip of values ~5") { impl in
@@ -126,10 +139,12 @@ public enum AutoencoderChecks {
 
     // MARK: 2.4, 2.5
 
-    static func aeInputs() -> (x: Tensor, e: Tensor, d: Tensor) {
-        var rng = SeededGenerator(seed: 241)
-        let x = Tensor.randomNormal([12, 5], using: &rng)
-        return (x, Tensor.randomNormal([2, 5], std: 0.5, using: &rng), Tensor.randomNormal([5, 2], std: 0.5, using: &rng))
+    /// x: [12, 5] with k = 2, or (`second`) x: [9, 7] with k = 3.
+    static func aeInputs(second: Bool = false) -> (x: Tensor, e: Tensor, d: Tensor) {
+        var rng = SeededGenerator(seed: second ? 242 : 241)
+        let (n, d, k) = second ? (9, 7, 3) : (12, 5, 2)
+        let x = Tensor.randomNormal([n, d], using: &rng)
+        return (x, Tensor.randomNormal([k, d], std: 0.5, using: &rng), Tensor.randomNormal([d, k], std: 0.5, using: &rng))
     }
 
     static func aeLoss(_ x: DMatrix, _ e: DMatrix, _ d: DMatrix) -> Double {
@@ -145,32 +160,38 @@ public enum AutoencoderChecks {
     }
 
     static let linearAE: [Check<Impl>] = [
-        Check("2.4a", exercise: "2.4", "loss: (1/n) Σ ‖x − DEx‖² (a mean over rows of squared norms)",
-              tolerance: "|got − expected| ≤ 1e-4·expected: a Float32 sum of 60 squares") { impl in
-            let (x, e, d) = aeInputs()
-            let got = try impl.linearAutoencoderLoss(x, encoder: e, decoder: d).loss
-            let want = aeLoss(DMatrix(x), DMatrix(e), DMatrix(d))
-            try Expect.that(abs(got - want) <= 1e-4 * want, "linear autoencoder loss", expected: Expect.fmt(want, vs: got), got: Expect.fmt(got, vs: want))
+        Check("2.4a", exercise: "2.4", "loss: (1/n) Σ ‖x − DEx‖² (a mean over rows of squared norms), x [12, 5] with k = 2 and [9, 7] with k = 3",
+              tolerance: "|got − expected| ≤ 1e-4·expected: a Float32 sum of ≤ 63 squares") { impl in
+            for second in [false, true] {
+                let (x, e, d) = aeInputs(second: second)
+                let got = try impl.linearAutoencoderLoss(x, encoder: e, decoder: d).loss
+                let want = aeLoss(DMatrix(x), DMatrix(e), DMatrix(d))
+                try Expect.that(abs(got - want) <= 1e-4 * want, "linear autoencoder loss for x \(x.shape), E \(e.shape)",
+                                expected: Expect.fmt(want, vs: got), got: Expect.fmt(got, vs: want))
+            }
         },
-        Check("2.4b", exercise: "2.4", "gradients ∂L/∂E and ∂L/∂D match finite differences", tolerance: gradTol) { impl in
-            let (x, e, d) = aeInputs()
-            let g = try impl.linearAutoencoderLoss(x, encoder: e, decoder: d)
-            let (dx, de, dd) = (DMatrix(x), DMatrix(e), DMatrix(d))
-            try Expect.gradient(g.encoder, LayerOracle.numerical(de) { aeLoss(dx, $0, dd) }, "∂L/∂E")
-            try Expect.gradient(g.decoder, LayerOracle.numerical(dd) { aeLoss(dx, de, $0) }, "∂L/∂D")
+        Check("2.4b", exercise: "2.4", "gradients ∂L/∂E and ∂L/∂D match finite differences (both shapes of 2.4a)", tolerance: gradTol) { impl in
+            for second in [false, true] {
+                let (x, e, d) = aeInputs(second: second)
+                let g = try impl.linearAutoencoderLoss(x, encoder: e, decoder: d)
+                let (dx, de, dd) = (DMatrix(x), DMatrix(e), DMatrix(d))
+                try Expect.gradient(g.encoder, LayerOracle.numerical(de) { aeLoss(dx, $0, dd) }, "∂L/∂E for x \(x.shape)")
+                try Expect.gradient(g.decoder, LayerOracle.numerical(dd) { aeLoss(dx, de, $0) }, "∂L/∂D for x \(x.shape)")
+            }
         },
-        Check("2.5a", exercise: "2.5", "step: E − η∂L/∂E and D − η∂L/∂D, both gradients taken at the old (E, D), η = 0.05",
+        Check("2.5a", exercise: "2.5", "step: E − η∂L/∂E and D − η∂L/∂D, both gradients taken at the old (E, D), for η = 0.05 and 0.13 (both shapes of 2.4a)",
               tolerance: "|got − expected| ≤ max(1e-5, 1e-4·|expected|); updating D at the new E differs by ~η²") { impl in
-            let (x, e, d) = aeInputs()
-            let eta = 0.05
-            let (dx, de, dd) = (DMatrix(x), DMatrix(e), DMatrix(d))
-            var e1 = de, d1 = dd
-            let ge = LayerOracle.numerical(de) { aeLoss(dx, $0, dd) }, gd = LayerOracle.numerical(dd) { aeLoss(dx, de, $0) }
-            e1.data = zip(de.data, ge.data).map { $0 - eta * $1 }
-            d1.data = zip(dd.data, gd.data).map { $0 - eta * $1 }
-            let got = try impl.linearAutoencoderStep(x, encoder: e, decoder: d, learningRate: Float(eta))
-            try Expect.close(got.encoder, e1, abs: 1e-5, rel: 1e-4, "new encoder")
-            try Expect.close(got.decoder, d1, abs: 1e-5, rel: 1e-4, "new decoder")
+            for (second, eta) in [(false, 0.05), (true, 0.13), (false, 0.13)] {
+                let (x, e, d) = aeInputs(second: second)
+                let (dx, de, dd) = (DMatrix(x), DMatrix(e), DMatrix(d))
+                var e1 = de, d1 = dd
+                let ge = LayerOracle.numerical(de) { aeLoss(dx, $0, dd) }, gd = LayerOracle.numerical(dd) { aeLoss(dx, de, $0) }
+                e1.data = zip(de.data, ge.data).map { $0 - eta * $1 }
+                d1.data = zip(dd.data, gd.data).map { $0 - eta * $1 }
+                let got = try impl.linearAutoencoderStep(x, encoder: e, decoder: d, learningRate: Float(eta))
+                try Expect.close(got.encoder, e1, abs: 1e-5, rel: 1e-4, "new encoder (η = \(eta), x \(x.shape))")
+                try Expect.close(got.decoder, d1, abs: 1e-5, rel: 1e-4, "new decoder (η = \(eta), x \(x.shape))")
+            }
         },
         Check("2.5b", exercise: "2.5", "ten steps with η = 0.05 lower the loss every time",
               tolerance: "strict decrease: for a small η gradient descent must go downhill") { impl in
@@ -235,25 +256,45 @@ public enum AutoencoderChecks {
         },
     ]
 
+    // MARK: 2.6, identical subspaces
+
+    static let anglesIdentical: Check<Impl> =
+        Check("2.6c", exercise: "2.6", "the same subspace given by two different bases (5 random 3-D subspaces of ℝ⁷): every angle ≈ 0°, never NaN — clamp the cosines before acos",
+              tolerance: "each angle ≤ 0.2° and finite: rounding can put a cosine a few ulps above 1, where acos is NaN") { impl in
+            var rng = SeededGenerator(seed: 262)
+            for trial in 0..<5 {
+                let a = Tensor.randomNormal([3, 7], using: &rng)
+                var mix = Tensor.randomNormal([3, 3], using: &rng)                // + 2I: invertible, not orthogonal
+                for i in 0..<3 { mix[i, i] += 2 }
+                let b = try Tensor.matmul(mix, a)
+                let got = try impl.principalAngles(a, b)
+                try Expect.that(got.count == 3 && got.allSatisfy { $0.isFinite && $0 <= 0.2 && $0 >= -0.2 },
+                                "trial \(trial): angles between a subspace and itself (rows mixed by an invertible 3×3)",
+                                expected: "[0, 0, 0] (each ≤ 0.2°)", got: "\(got)")
+            }
+        }
+
     // MARK: 2.7
 
     static let denoising: [Check<Impl>] = [
-        Check("2.7a", exercise: "2.7", "corrupt: x + σ·ε with ε drawn by rng.nextNormal() in row-major order (σ = 0.3), and the noise statistics",
-              tolerance: "exact draws to 1e-6; mean within 4·σ/√N, std within 4·σ/√(2N) (N = 10,000)") { impl in
+        Check("2.7a", exercise: "2.7", "corrupt: x + σ·ε with ε drawn by rng.nextNormal() in row-major order (σ = 0.3 and 1.7), and the noise statistics",
+              tolerance: "exact draws to 1e-6·(1 + σ); mean within 4·σ/√N, std within 4·σ/√(2N) (N = 10,000)") { impl in
             var rng = SeededGenerator(seed: 271)
             let x = Tensor.randomUniform([200, 50], 0, 1, using: &rng)
-            var r1 = SeededGenerator(seed: 272), r2 = SeededGenerator(seed: 272)
-            let y = try impl.corrupt(x, noiseStd: 0.3, rng: &r1)
-            try Expect.shape(y, x.shape, "corrupted")
-            var expected = DMatrix(x)
-            for i in 0..<expected.data.count { expected.data[i] += 0.3 * Double(r2.nextNormal()) }
-            let noise = zip(y.data, x.data).map { Double($0 - $1) }
-            let n = Double(noise.count)
-            let m = noise.reduce(0, +) / n
-            let sd = (noise.reduce(0) { $0 + ($1 - m) * ($1 - m) } / n).squareRoot()
-            try Expect.that(abs(m) <= 4 * 0.3 / n.squareRoot(), "noise mean", expected: "0 ± \(Expect.fmt(4 * 0.3 / n.squareRoot()))", got: Expect.fmt(m))
-            try Expect.that(abs(sd - 0.3) <= 4 * 0.3 / (2 * n).squareRoot(), "noise standard deviation", expected: "0.3", got: Expect.fmt(sd))
-            try Expect.close(y, expected, abs: 1e-6, rel: 0, "x + σ·ε with the documented draws")
+            for (sigma, seed) in [(0.3, 272), (1.7, 274)] as [(Double, UInt64)] {
+                var r1 = SeededGenerator(seed: seed), r2 = SeededGenerator(seed: seed)
+                let y = try impl.corrupt(x, noiseStd: Float(sigma), rng: &r1)
+                try Expect.shape(y, x.shape, "corrupted")
+                var expected = DMatrix(x)
+                for i in 0..<expected.data.count { expected.data[i] += sigma * Double(r2.nextNormal()) }
+                let noise = zip(y.data, x.data).map { Double($0 - $1) }
+                let n = Double(noise.count)
+                let m = noise.reduce(0, +) / n
+                let sd = (noise.reduce(0) { $0 + ($1 - m) * ($1 - m) } / n).squareRoot()
+                try Expect.that(abs(m) <= 4 * sigma / n.squareRoot(), "noise mean (σ = \(sigma))", expected: "0 ± \(Expect.fmt(4 * sigma / n.squareRoot()))", got: Expect.fmt(m))
+                try Expect.that(abs(sd - sigma) <= 4 * sigma / (2 * n).squareRoot(), "noise standard deviation (σ = \(sigma))", expected: "\(sigma)", got: Expect.fmt(sd))
+                try Expect.close(y, expected, abs: 1e-6 * (1 + sigma), rel: 0, "x + σ·ε with the documented draws (σ = \(sigma))")
+            }
         },
         Check("2.7b", exercise: "2.7", "denoising loss: reconstruct the noisy input, compare with the clean one, mean over rows",
               tolerance: "|got − expected| ≤ 1e-5·expected: a Float32 sum of 60 squares") { impl in

@@ -28,6 +28,12 @@ final class AutoencoderGraderTests: XCTestCase {
         mutant("uniform noise", NoiseUniform(), killedBy: ["2.7a"]),
         mutant("denoising loss against the noisy input", DenoisingAgainstNoisy(), killedBy: ["2.7b"]),
         mutant("denoising loss reconstructs the clean input", DenoisingReconstructsClean(), killedBy: ["2.7b"]),
+        // Issue 15: each closes one hole (rule 1: parameters at one value; 3: documented behaviour).
+        mutant("PCA returns 3 components whatever k", PCAFixedK(), killedBy: ["2.2a"]),
+        mutant("covariance divides by the example's n = 40", CovarianceFixedN(), killedBy: ["2.1b"]),
+        mutant("step uses η = 0.05 whatever is given", AEStepFixedRate(), killedBy: ["2.5a"]),
+        mutant("angles without clamping the cosines", AnglesUnclamped(), killedBy: ["2.6c"]),
+        mutant("noise σ fixed at 0.3", NoiseFixedStd(), killedBy: ["2.7a"]),
     ]
 
     func testEveryCheckRejectsAMutantAndPassesTheReference() {

@@ -150,3 +150,39 @@ struct AEStepDecoderOnly: DelegatingAutoencoders {
         (encoder, try base.linearAutoencoderStep(x, encoder: encoder, decoder: decoder, learningRate: learningRate).decoder)
     }
 }
+
+// Issue 15's holes: parameters at one value, documented behaviour unchecked.
+
+/// Always returns the example's three components, whatever k is asked for.
+struct PCAFixedK: DelegatingAutoencoders {
+    func principalComponents(_ x: Tensor, k: Int) throws -> PrincipalComponents {
+        try base.principalComponents(x, k: min(3, x.cols))
+    }
+}
+
+/// Covariance hard-coded to the example's 40 rows (divides by 40 whatever n is).
+struct CovarianceFixedN: DelegatingAutoencoders {
+    func covariance(_ x: Tensor) throws -> Tensor { try base.covariance(x) * (Float(x.rows) / 40) }
+}
+
+/// The step written for the example's η = 0.05.
+struct AEStepFixedRate: DelegatingAutoencoders {
+    func linearAutoencoderStep(_ x: Tensor, encoder: Tensor, decoder: Tensor, learningRate: Float) throws -> (encoder: Tensor, decoder: Tensor) {
+        try base.linearAutoencoderStep(x, encoder: encoder, decoder: decoder, learningRate: 0.05)
+    }
+}
+
+/// acos of the singular values without clamping: a cosine a few ulps above 1 gives NaN.
+struct AnglesUnclamped: DelegatingAutoencoders {
+    func principalAngles(_ a: Tensor, _ b: Tensor) throws -> [Float] {
+        let qa = try QR.orthonormalRows(a), qb = try QR.orthonormalRows(b)
+        return try QR.singularValues(Tensor.matmul(qa, qb, transposeB: true)).map { acosf($0) * 180 / .pi }.sorted()
+    }
+}
+
+/// Noise drawn with the example's σ = 0.3, whatever σ is asked for.
+struct NoiseFixedStd: DelegatingAutoencoders {
+    func corrupt(_ x: Tensor, noiseStd: Float, rng: inout SeededGenerator) throws -> Tensor {
+        try base.corrupt(x, noiseStd: 0.3, rng: &rng)
+    }
+}
