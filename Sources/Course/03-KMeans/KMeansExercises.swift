@@ -31,7 +31,10 @@ public protocol KMeansExercises {
 
     // 3.5 The loop.
     /// Alternates assign and update from `initial` until the assignments stop changing or
-    /// `maxIterations` updates were made. `objectives[t]` is J after the t-th update.
+    /// `maxIterations` updates were made: a = assign(initial); repeat { c = update(a); record J(c, a);
+    /// a′ = assign(c); stop if a′ = a; a = a′ }. `objectives[t]` is J after update t + 1 (the new
+    /// centres, the assignment that update used); `iterations` = number of updates = objectives.count;
+    /// `assignments` = assign(final centres).
     func kmeans(_ x: Tensor, initial: Tensor, maxIterations: Int) throws -> KMeansResult
 
     // 3.6 k-means as an autoencoder.

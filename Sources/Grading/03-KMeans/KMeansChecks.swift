@@ -7,7 +7,27 @@ import RepLearn
 public enum KMeansChecks {
     public typealias Impl = any KMeansExercises
 
-    public static var all: [Check<Impl>] { assignment + update + objective + plusplus + loop + autoencoder }
+    public static var all: [Check<Impl>] { assignment + update + objective + plusplus + [plusplusDegenerate] + loop + [loopBookkeeping] + autoencoder }
+
+    /// Labels for x's 60 rows that are *not* the nearest-centre ones (so code that re-assigns instead of
+    /// using the given assignment is caught): row i gets (7i + 3) mod k.
+    static func arbitraryLabels(_ n: Int, k: Int) -> [Int] { (0..<n).map { (7 * $0 + 3) % k } }
+
+    /// Lloyd's loop in Double, as 3.5 documents it: a = nearest(c₀); repeat { c ← means (empty: keep);
+    /// record J(c, a); a′ = nearest(c); stop if a′ = a; a ← a′ } for at most `maxIterations` updates.
+    static func oracleLloyd(_ x: [[Double]], _ c0: [[Double]], maxIterations: Int) -> (centers: [[Double]], assignments: [Int], objectives: [Double]) {
+        var c = c0, a = oracleAssign(x, c0), objectives: [Double] = []
+        while objectives.count < maxIterations {
+            let m = means(x, a, k: c.count)
+            c = c.indices.map { m[$0] ?? c[$0] }
+            objectives.append(oracleObjective(x, c, a))
+            let next = oracleAssign(x, c)
+            if next == a { break }
+            a = next
+        }
+        return (c, a, objectives)
+    }
+
 
     /// Four blobs in ℝ³, 15 points each (rows i, i+4, …: blob i % 4), σ = 0.5, centres ~10 apart.
     static func blobs() -> (x: Tensor, blob: [Int]) {
@@ -53,24 +73,57 @@ public enum KMeansChecks {
             try Expect.that(got.data.allSatisfy { $0 >= 0 }, "a squared distance is negative (clamp at 0)",
                             expected: "≥ 0", got: "\(got.data.min() ?? 0)", exact: true)
         },
-        Check("3.1b", exercise: "3.1", "assign: each row goes to its nearest centre (arg-min, computed directly in Double)",
+        Check("3.1b", exercise: "3.1", "assign: each row goes to its nearest centre (arg-min, computed directly in Double), for 4 centres and for 7 random ones",
               tolerance: "exact: the data have no near-ties") { impl in
-            let x = blobs().x, c = someCenters(x)
-            let got = try impl.assign(x, c)
-            let want = oracleAssign(rows(x), rows(c))
-            if let i = (0..<60).first(where: { got.count != 60 || got[$0] != want[$0] }) {
-                throw CheckFailure("assignment of row \(i)", expected: "\(want[i])", got: got.count == 60 ? "\(got[i])" : "\(got.count) assignments", toleranceApplies: false)
+            let x = blobs().x
+            var rng = SeededGenerator(seed: 302)
+            let seven = Tensor.randomNormal([7, 3], std: 6, using: &rng)
+            for c in [someCenters(x), seven] {
+                let got = try impl.assign(x, c)
+                let want = oracleAssign(rows(x), rows(c))
+                if let i = (0..<60).first(where: { got.count != 60 || got[$0] != want[$0] }) {
+                    throw CheckFailure("assignment of row \(i) to \(c.rows) centres", expected: "\(want[i])",
+                                       got: got.count == 60 ? "\(got[i])" : "\(got.count) assignments", toleranceApplies: false)
+                }
             }
+        },
+        Check("3.1c", exercise: "3.1", "clamped at 0: centres equal to rows of norm ~500 — the identity cancels to rounding noise, which must not go below 0",
+              tolerance: "every distance ≥ 0 exactly; each within 1e-5·(‖x‖² + ‖c‖²) + 1e-3 of the direct value (Float32 cancellation)") { impl in
+            var rng = SeededGenerator(seed: 303)
+            let x = Tensor.randomNormal([24, 5], std: 300, using: &rng)
+            let c = try x.gatherRows([0, 3, 5, 8, 13, 21])
+            let got = try impl.squaredDistances(x, c)
+            try Expect.shape(got, [24, 6], "squared distances")
+            try Expect.that(got.data.allSatisfy { $0 >= 0 }, "a squared distance is negative: clamp the identity at 0",
+                            expected: "all ≥ 0", got: "smallest \(got.data.min() ?? 0)", exact: true)
+            let xr = rows(x), cr = rows(c)
+            for i in 0..<24 { for j in 0..<6 {
+                let want = sqDist(xr[i], cr[j])
+                let scale = xr[i].reduce(0) { $0 + $1 * $1 } + cr[j].reduce(0) { $0 + $1 * $1 }
+                try Expect.that(abs(Double(got[i, j]) - want) <= 1e-5 * scale + 1e-3, "squared distance [\(i), \(j)]",
+                                expected: Expect.fmt(want), got: Expect.fmt(Double(got[i, j])))
+            } }
+        },
+        Check("3.1d", exercise: "3.1", "assign with exact ties (small integers, exact in Float32): the lowest index wins",
+              tolerance: "exact") { impl in
+            let x = try Tensor(rows: [[1, 0], [3, 0], [2, 2], [4, 0]])
+            let c = try Tensor(rows: [[0, 0], [2, 0], [2, 0], [4, 0]])     // codes 1 and 2 coincide
+            let want = [0, 1, 1, 3]   // row 0: 0/1/2 tie at 1; row 1: 1/2/3 tie at 1; row 2: 1/2 tie at 4
+            let got = try impl.assign(x, c)
+            try Expect.that(got == want, "assignments with ties", expected: "\(want)", got: "\(got)", exact: true)
         },
     ]
 
     static let update: [Check<Impl>] = [
-        Check("3.2a", exercise: "3.2", "update: each centre is the mean of its members", tolerance: "|got − expected| ≤ max(1e-5, 1e-5·|expected|)") { impl in
+        Check("3.2a", exercise: "3.2", "update: each centre is the mean of its members, for the blobs (k = 4) and for arbitrary labels (k = 5)",
+              tolerance: "|got − expected| ≤ max(1e-5, 1e-5·|expected|)") { impl in
             let (x, blob) = blobs()
-            let prev = Tensor.zeros([4, 3])
-            let got = try impl.updateCenters(x, assignments: blob, previous: prev)
-            let want = means(rows(x), blob, k: 4).map { $0! }
-            try Expect.close(got, DMatrix(rows: 4, cols: 3, data: want.flatMap { $0 }), abs: 1e-5, rel: 1e-5, "centres")
+            for (labels, k) in [(blob, 4), (arbitraryLabels(60, k: 5), 5)] {
+                let prev = Tensor.zeros([k, 3])
+                let got = try impl.updateCenters(x, assignments: labels, previous: prev)
+                let want = means(rows(x), labels, k: k).map { $0! }
+                try Expect.close(got, DMatrix(rows: k, cols: 3, data: want.flatMap { $0 }), abs: 1e-5, rel: 1e-5, "centres (k = \(k))")
+            }
         },
         Check("3.2b", exercise: "3.2", "update with an empty cluster: its centre keeps the previous position (no NaN)",
               tolerance: "exact for the empty centre; 1e-5 for the others") { impl in
@@ -86,13 +139,17 @@ public enum KMeansChecks {
     ]
 
     static let objective: [Check<Impl>] = [
-        Check("3.3a", exercise: "3.3", "objective J = Σᵢ ‖xᵢ − c_{a(i)}‖² (a sum, with squares)",
+        Check("3.3a", exercise: "3.3", "objective J = Σᵢ ‖xᵢ − c_{a(i)}‖² (a sum, with squares) for the *given* assignment — labels that are not the nearest centres, centres that are not data rows",
               tolerance: "|got − expected| ≤ 1e-5·expected: Double accumulation recommended") { impl in
-            let (x, blob) = blobs()
-            let c = someCenters(x)
-            let want = oracleObjective(rows(x), rows(c), blob)
-            let got = try impl.objective(x, c, assignments: blob)
-            try Expect.that(abs(got - want) <= 1e-5 * want, "objective", expected: Expect.fmt(want, vs: got), got: Expect.fmt(got, vs: want))
+            let x = blobs().x
+            var rng = SeededGenerator(seed: 331)
+            for k in [4, 6] {
+                let c = Tensor.randomNormal([k, 3], std: 5, using: &rng)
+                let labels = arbitraryLabels(60, k: k)
+                let want = oracleObjective(rows(x), rows(c), labels)
+                let got = try impl.objective(x, c, assignments: labels)
+                try Expect.that(abs(got - want) <= 1e-5 * want, "objective (k = \(k))", expected: Expect.fmt(want, vs: got), got: Expect.fmt(got, vs: want))
+            }
         },
     ]
 
@@ -143,6 +200,32 @@ public enum KMeansChecks {
         },
     ]
 
+    static let plusplusDegenerate: Check<Impl> =
+        Check("3.4c", exercise: "3.4", "k-means++ when ΣD² = 0: x = {0, 0, 5, 5, 9} and k = 5 — the three distinct values first, then uniform rows (rng.nextInt(below: n)), over 3,000 seeds",
+              tolerance: "rows of x, no NaN; the first three distinct; extra centres 0, 5, 9 with frequencies 2/5, 2/5, 1/5 within 4.5 standard errors") { impl in
+            let pts: [Float] = [0, 0, 5, 5, 9]
+            let x = try Tensor(shape: [5, 1], data: pts)
+            var extra: [Float: Int] = [:]
+            let runs = 3000
+            for seed in 0..<runs {
+                var rng = SeededGenerator(seed: UInt64(40_000 + seed))
+                let c = try impl.kmeansPlusPlus(x, k: 5, rng: &rng)
+                try Expect.shape(c, [5, 1], "k-means++ centres")
+                try Expect.that(c.data.allSatisfy { pts.contains($0) }, "k-means++ must return rows of x (seed \(seed))",
+                                expected: "values from \(pts)", got: "\(c.data)", exact: true)
+                try Expect.that(Set(c.data.prefix(3)).count == 3, "the first three centres must be the three distinct values (D² > 0 for each until chosen; seed \(seed))",
+                                expected: "0, 5 and 9 in some order", got: "\(c.data.prefix(3))", exact: true)
+                for v in c.data.dropFirst(3) { extra[v, default: 0] += 1 }
+            }
+            let n = Double(2 * runs)
+            for (v, p) in [(Float(0), 0.4), (5, 0.4), (9, 0.2)] {
+                let emp = Double(extra[v, default: 0]) / n
+                let se = (p * (1 - p) / n).squareRoot()
+                try Expect.that(abs(emp - p) <= 4.5 * se, "frequency of \(v) among the centres drawn after ΣD² = 0 (uniform over the 5 rows)",
+                                expected: Expect.fmt(p, vs: emp), got: Expect.fmt(emp, vs: p))
+            }
+        }
+
     static let loop: [Check<Impl>] = [
         Check("3.5a", exercise: "3.5", "from a bad start: objectives never increase; at the end every row is assigned optimally and every centre is its members' mean",
               tolerance: "objective increases ≤ 1e-6·J (rounding); means within 1e-4") { impl in
@@ -179,13 +262,36 @@ public enum KMeansChecks {
         },
     ]
 
+    static let loopBookkeeping: Check<Impl> =
+        Check("3.5c", exercise: "3.5", "maxIterations = 1, 2, 3 and 100 from a bad start: iterations = updates made, objectives[t] = J(centres after update t, the assignment it used), centres as Lloyd's loop in Double",
+              tolerance: "iterations and the number of objectives exact; J within 1e-5·J; centres within 1e-4") { impl in
+            let x = blobs().x
+            let initial = try x.gatherRows([0, 4, 8, 12])
+            let xr = rows(x)
+            for maxIt in [1, 2, 3, 100] {
+                let want = oracleLloyd(xr, rows(initial), maxIterations: maxIt)
+                let r = try impl.kmeans(x, initial: initial, maxIterations: maxIt)
+                try Expect.that(r.iterations == want.objectives.count, "iterations with maxIterations = \(maxIt)",
+                                expected: "\(want.objectives.count)", got: "\(r.iterations)", exact: true)
+                try Expect.that(r.objectives.count == want.objectives.count, "number of objectives with maxIterations = \(maxIt) (one per update)",
+                                expected: "\(want.objectives.count)", got: "\(r.objectives.count)", exact: true)
+                for (t, (g, e)) in zip(r.objectives, want.objectives).enumerated() {
+                    try Expect.that(abs(g - e) <= 1e-5 * e, "objectives[\(t)] with maxIterations = \(maxIt): J after update \(t + 1)",
+                                    expected: Expect.fmt(e, vs: g), got: Expect.fmt(g, vs: e))
+                }
+                try Expect.close(r.centers, DMatrix(rows: 4, cols: 3, data: want.centers.flatMap { $0 }), abs: 1e-4, rel: 1e-4,
+                                 "centres after \(want.objectives.count) updates")
+            }
+        }
+
     static let autoencoder: [Check<Impl>] = [
-        Check("3.6a", exercise: "3.6", "encoder: one-hot rows with the 1 at the assignment", tolerance: "exact") { impl in
-            let a = [2, 0, 3, 3, 1]
-            let z = try impl.oneHotEncode(a, k: 4)
-            var want = DMatrix(rows: 5, cols: 4)
-            for (i, c) in a.enumerated() { want[i, c] = 1 }
-            try Expect.close(z, want, abs: 0, rel: 0, "one-hot codes")
+        Check("3.6a", exercise: "3.6", "encoder: one-hot rows with the 1 at the assignment, k = 4 and k = 7 (codes 4–6 unused: zero columns)", tolerance: "exact") { impl in
+            for (a, k) in [([2, 0, 3, 3, 1], 4), ([1, 3, 0, 2, 2, 3], 7)] {
+                let z = try impl.oneHotEncode(a, k: k)
+                var want = DMatrix(rows: a.count, cols: k)
+                for (i, c) in a.enumerated() { want[i, c] = 1 }
+                try Expect.close(z, want, abs: 0, rel: 0, "one-hot codes of \(a), k = \(k)")
+            }
         },
         Check("3.6b", exercise: "3.6", "decode(encode(x)) looks up each centre, and its reconstruction error equals the k-means objective",
               tolerance: "|error − J| ≤ 1e-5·J") { impl in

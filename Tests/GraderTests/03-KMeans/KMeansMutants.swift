@@ -127,3 +127,90 @@ struct OneHotOffByOne: DelegatingKMeans {
 struct DecodeTransposed: DelegatingKMeans {
     func decode(_ codes: Tensor, centers: Tensor) throws -> Tensor { try Tensor.matmul(codes, centers.transposed()) }
 }
+
+// Issue 15's holes: data that hid the bug, parameters at one value, documented behaviour unchecked.
+
+/// Ties go to the highest index (≤ in the scan instead of <).
+struct AssignTiesHighest: DelegatingKMeans {
+    func assign(_ x: Tensor, _ centers: Tensor) throws -> [Int] {
+        let d = try base.squaredDistances(x, centers)
+        return (0..<x.rows).map { i in
+            var best = 0
+            for j in 0..<centers.rows where d[i, j] <= d[i, best] { best = j }
+            return best
+        }
+    }
+}
+
+/// The identity without the clamp: rounding leaves small negative "squared" distances.
+struct DistancesNoClamp: DelegatingKMeans {
+    func squaredDistances(_ x: Tensor, _ centers: Tensor) throws -> Tensor {
+        let xc = try Tensor.matmul(x, centers, transposeB: true)
+        let xn = try x.rowNorms(), cn = try centers.rowNorms()
+        var d = xc
+        for i in 0..<x.rows { for j in 0..<centers.rows { d[i, j] = xn[i] * xn[i] - 2 * xc[i, j] + cn[j] * cn[j] } }
+        return d
+    }
+}
+
+/// Ignores the given assignment and re-assigns every row to its nearest previous centre.
+struct UpdateReassigns: DelegatingKMeans {
+    func updateCenters(_ x: Tensor, assignments: [Int], previous: Tensor) throws -> Tensor {
+        try base.updateCenters(x, assignments: try base.assign(x, previous), previous: previous)
+    }
+}
+
+/// Ignores the given assignment: J of the nearest centres.
+struct ObjectiveNearest: DelegatingKMeans {
+    func objective(_ x: Tensor, _ centers: Tensor, assignments: [Int]) throws -> Double {
+        try base.objective(x, centers, assignments: try base.assign(x, centers))
+    }
+}
+
+/// k-means++ whose inverse-CDF scan, with ΣD² = 0, stops at the first row (u = 0 ≤ 0) or falls off to the last.
+struct PlusPlusDegenerate: DelegatingKMeans {
+    let pickLast: Bool
+    func kmeansPlusPlus(_ x: Tensor, k: Int, rng: inout SeededGenerator) throws -> Tensor {
+        var chosen = [rng.nextInt(below: x.rows)]
+        var d2 = try base.squaredDistances(x, x.gatherRows(chosen)).data.map(Double.init)
+        while chosen.count < k {
+            let u = rng.nextDouble() * d2.reduce(0, +)
+            var next = pickLast ? x.rows - 1 : 0
+            var acc = 0.0
+            for (i, v) in d2.enumerated() { acc += v; if acc >= u && (v > 0 || !pickLast) { next = i; break } }
+            chosen.append(next)
+            let dn = try base.squaredDistances(x, x.gatherRows([next])).data
+            for i in 0..<d2.count { d2[i] = min(d2[i], Double(dn[i])) }
+        }
+        return try x.gatherRows(chosen)
+    }
+}
+
+/// Lloyd's loop with one bookkeeping mistake.
+struct LoopBookkeeping: DelegatingKMeans {
+    enum Slip { case ignoresMaxIterations, objectiveBeforeUpdate, countsAssignments, oneUpdateTooMany }
+    let slip: Slip
+    func kmeans(_ x: Tensor, initial: Tensor, maxIterations: Int) throws -> KMeansResult {
+        let limit = slip == .ignoresMaxIterations ? 1_000 : slip == .oneUpdateTooMany ? maxIterations + 1 : maxIterations
+        var centers = initial
+        var assignments = try assign(x, centers)
+        var objectives: [Double] = []
+        var iterations = 0
+        while iterations < limit {
+            if slip == .objectiveBeforeUpdate { objectives.append(try objective(x, centers, assignments: assignments)) }
+            centers = try updateCenters(x, assignments: assignments, previous: centers)
+            iterations += 1
+            if slip != .objectiveBeforeUpdate { objectives.append(try objective(x, centers, assignments: assignments)) }
+            let next = try assign(x, centers)
+            if next == assignments { break }
+            assignments = next
+        }
+        return KMeansResult(centers: centers, assignments: assignments, objectives: objectives,
+                            iterations: slip == .countsAssignments ? iterations + 1 : iterations)
+    }
+}
+
+/// One-hot with as many columns as the largest code seen + 1, not k.
+struct OneHotColumnsFromData: DelegatingKMeans {
+    func oneHotEncode(_ assignments: [Int], k: Int) throws -> Tensor { try base.oneHotEncode(assignments, k: (assignments.max() ?? 0) + 1) }
+}
