@@ -21,7 +21,30 @@ final class VQGraderTests: XCTestCase {
         mutant("perplexity from entropy in bits", PerplexityMixedBases(), killedBy: ["4.4a"]),
         mutant("re-initialise every code", ReinitAllCodes(), killedBy: ["4.5a"]),
         mutant("dead codes to the origin", ReinitToZero(), killedBy: ["4.5a"]),
+        // Issue 15: each closes one hole (rule 2: data that hid the bug; 1: parameters at one value).
+        mutant("quantize never picks the last code", QuantizeSkipsLastCode(), killedBy: ["4.1a"]),
+        mutant("quantize ties to the highest index", QuantizeTiesHighest(), killedBy: ["4.1a"]),
+        mutant("losses re-quantize, ignoring the given indices", LossesRequantize(), killedBy: ["4.2a"]),
+        mutant("losses with β = 0.25 hard-coded", LossesFixedBeta(), killedBy: ["4.2a"]),
+        mutant("backward re-quantizes, ignoring the given indices", BackwardRequantizes(), killedBy: ["4.3a"]),
+        mutant("backward with β = 0.25 hard-coded", BackwardFixedBeta(), killedBy: ["4.3a"]),
+        mutant("dead-code scan skips code 0", ReinitSkipsCodeZero(), killedBy: ["4.5a"]),
+        mutant("a draw for every code, used only for dead ones", ReinitDrawsForEveryCode(), killedBy: ["4.5a"]),
     ]
+
+    /// Correct implementations written differently from the reference: every check must pass them.
+    static let alternatives: [(String, any VQExercises)] = [
+        ("perplexity in Float arithmetic", PerplexityInFloat()),
+    ]
+
+    func testCorrectAlternativesPass() {
+        for (name, impl) in Self.alternatives {
+            for check in Catalog.checks where check.exerciseID.hasPrefix("4.") {
+                let r = check.run(Implementations.reference.with(vq: impl))
+                XCTAssertEqual(r.status, .passed, "\(name): \(check.id) \(r.message)")
+            }
+        }
+    }
 
     func testEveryCheckRejectsAMutantAndPassesTheReference() {
         assertGraderRejects(Self.mutants, module: 4)

@@ -106,3 +106,84 @@ struct ReinitToZero: DelegatingVQ {
         return out
     }
 }
+
+// Issue 15's holes: a last code never used, indices that were the nearest ones, β at one value, dead-code patterns.
+
+/// Searches codes 0..<K−1 only: the last code is never chosen.
+struct QuantizeSkipsLastCode: DelegatingVQ {
+    func quantize(_ z: Tensor, codebook: Tensor) throws -> Quantized {
+        let first = try codebook.gatherRows(Array(0..<(codebook.rows - 1)))
+        let idx = try ReferenceKMeans().assign(z, first)
+        return Quantized(indices: idx, vectors: try codebook.gatherRows(idx))
+    }
+}
+
+/// Ties go to the highest index.
+struct QuantizeTiesHighest: DelegatingVQ {
+    func quantize(_ z: Tensor, codebook: Tensor) throws -> Quantized {
+        let d = try ReferenceKMeans().squaredDistances(z, codebook)
+        let idx = (0..<z.rows).map { i in (0..<codebook.rows).reduce(0) { d[i, $1] <= d[i, $0] ? $1 : $0 } }
+        return Quantized(indices: idx, vectors: try codebook.gatherRows(idx))
+    }
+}
+
+/// Re-quantizes instead of using the given indices.
+struct LossesRequantize: DelegatingVQ {
+    func vqLosses(_ z: Tensor, codebook: Tensor, indices: [Int], beta: Float) throws -> VQLosses {
+        try base.vqLosses(z, codebook: codebook, indices: try base.quantize(z, codebook: codebook).indices, beta: beta)
+    }
+}
+
+/// β written as the example's 0.25.
+struct LossesFixedBeta: DelegatingVQ {
+    func vqLosses(_ z: Tensor, codebook: Tensor, indices: [Int], beta: Float) throws -> VQLosses {
+        try base.vqLosses(z, codebook: codebook, indices: indices, beta: 0.25)
+    }
+}
+
+/// Backward re-quantizes instead of using the given indices.
+struct BackwardRequantizes: DelegatingVQ {
+    func vqBackward(_ z: Tensor, codebook: Tensor, indices: [Int], decoderInputGradient g: Tensor, beta: Float) throws -> VQGradients {
+        try base.vqBackward(z, codebook: codebook, indices: try base.quantize(z, codebook: codebook).indices, decoderInputGradient: g, beta: beta)
+    }
+}
+
+/// Backward with β = 0.25 whatever is given.
+struct BackwardFixedBeta: DelegatingVQ {
+    func vqBackward(_ z: Tensor, codebook: Tensor, indices: [Int], decoderInputGradient g: Tensor, beta: Float) throws -> VQGradients {
+        try base.vqBackward(z, codebook: codebook, indices: indices, decoderInputGradient: g, beta: 0.25)
+    }
+}
+
+/// Starts the dead-code scan at code 1.
+struct ReinitSkipsCodeZero: DelegatingVQ {
+    func reinitializeDeadCodes(_ codebook: Tensor, counts: [Int], encoderOutputs: Tensor, rng: inout SeededGenerator) throws -> Tensor {
+        var c = counts
+        c[0] = max(c[0], 1)
+        return try base.reinitializeDeadCodes(codebook, counts: c, encoderOutputs: encoderOutputs, rng: &rng)
+    }
+}
+
+/// Draws a row for every code, and uses the draw only for the dead ones (the draws no longer line up).
+struct ReinitDrawsForEveryCode: DelegatingVQ {
+    func reinitializeDeadCodes(_ codebook: Tensor, counts: [Int], encoderOutputs z: Tensor, rng: inout SeededGenerator) throws -> Tensor {
+        var out = codebook
+        for k in 0..<codebook.rows {
+            let r = rng.nextInt(below: z.rows)
+            if counts[k] == 0 { for j in 0..<codebook.cols { out[k, j] = z[r, j] } }
+        }
+        return out
+    }
+}
+
+/// Correct, written differently: the perplexity in Float arithmetic. Must pass.
+struct PerplexityInFloat: DelegatingVQ {
+    func codebookUsage(_ indices: [Int], codebookSize: Int) throws -> CodebookUsage {
+        var counts = [Int](repeating: 0, count: codebookSize)
+        for k in indices { counts[k] += 1 }
+        let n = Float(indices.count)
+        var h: Float = 0
+        for c in counts where c > 0 { let p = Float(c) / n; h -= p * logf(p) }
+        return CodebookUsage(counts: counts, perplexity: Double(expf(h)))
+    }
+}
