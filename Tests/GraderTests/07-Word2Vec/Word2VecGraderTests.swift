@@ -28,6 +28,16 @@ final class Word2VecGraderTests: XCTestCase {
         mutant("analogy on unnormalised vectors", AnalogyUnnormalised(), killedBy: ["7.5b"]),
         mutant("Pearson instead of Spearman", SpearmanIsPearson(), killedBy: ["7.6a"]),
         mutant("ordinal ranks for ties", SpearmanOrdinalRanks(), killedBy: ["7.6a"]),
+        // Issue 15: each closes one hole (rule 1: parameters at one value; 2: data where exclusions never mattered).
+        mutant("min_count hard-coded to 2", VocabularyFixedMinCount(), killedBy: ["7.1b"]),
+        mutant("noise power hard-coded to 0.75", NoiseFixedPower(), killedBy: ["7.2b"]),
+        mutant("SGNS loops over at most 3 negatives", SGNSAtMostThreeNegatives(), killedBy: ["7.3a", "7.3b"]),
+        mutant("initial learning rate hard-coded", LearningRateFixedInitial(), killedBy: ["7.4a"]),
+        mutant("window hard-coded to 4", PairsWindowFour(), killedBy: ["7.4b"]),
+        mutant("query excluded by cosine ≈ 1, not by index", NeighboursExcludeParallel(), killedBy: ["7.5a"]),
+        mutant("analogy does not exclude a", AnalogyPartialExclusion(excludes: (false, true, true)), killedBy: ["7.5b"]),
+        mutant("analogy does not exclude b", AnalogyPartialExclusion(excludes: (true, false, true)), killedBy: ["7.5b"]),
+        mutant("analogy does not exclude c", AnalogyPartialExclusion(excludes: (true, true, false)), killedBy: ["7.5b"]),
     ]
 
     func testEveryCheckRejectsAMutantAndPassesTheReference() {

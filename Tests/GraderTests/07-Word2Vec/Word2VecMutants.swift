@@ -168,3 +168,67 @@ struct SpearmanOrdinalRanks: DelegatingWord2Vec {
         return try SpearmanIsPearson().spearman(ranks(x), ranks(y))
     }
 }
+
+// Issue 15's holes: parameters at one value, data where the exclusions never mattered.
+
+/// min_count written as the example's 2.
+struct VocabularyFixedMinCount: DelegatingWord2Vec {
+    func buildVocabulary(_ tokens: [String], minCount: Int) throws -> Vocabulary { try base.buildVocabulary(tokens, minCount: 2) }
+}
+
+/// The 0.75 power hard-coded, whatever power is given.
+struct NoiseFixedPower: DelegatingWord2Vec {
+    func noiseDistribution(counts: [Int], power: Double) throws -> [Double] { try base.noiseDistribution(counts: counts, power: 0.75) }
+}
+
+/// Loops over the example's K = 3 negatives at most.
+struct SGNSAtMostThreeNegatives: DelegatingWord2Vec {
+    func sgnsLoss(center: [Float], context: [Float], negatives: [[Float]]) throws -> SGNSGradients {
+        var r = try base.sgnsLoss(center: center, context: context, negatives: Array(negatives.prefix(3)))
+        while r.negatives.count < negatives.count { r.negatives.append([Float](repeating: 0, count: center.count)) }
+        return r
+    }
+}
+
+/// The initial rate 0.025 hard-coded.
+struct LearningRateFixedInitial: DelegatingWord2Vec {
+    func learningRate(initial: Float, progress: Double) throws -> Float { try base.learningRate(initial: 0.025, progress: progress) }
+}
+
+/// The window hard-coded to the example's 4.
+struct PairsWindowFour: DelegatingWord2Vec {
+    func trainingPairs(_ sentence: [Int], window: Int, rng: inout SeededGenerator) throws -> [WordPair] {
+        try base.trainingPairs(sentence, window: 4, rng: &rng)
+    }
+}
+
+/// Excludes the query by its cosine (≈ 1) instead of by its index: a parallel word is lost too.
+struct NeighboursExcludeParallel: DelegatingWord2Vec {
+    func nearestNeighbors(_ vectors: Tensor, query: Int, k: Int) throws -> [Int] {
+        let all = try base.nearestNeighbors(vectors, query: query, k: vectors.rows - 1)
+        let u = try ReferenceWord2Vec.unitRowsForMutants(vectors)
+        let sims = try Tensor.matmul(u, u.gatherRows([query]), transposeB: true).data
+        return Array(all.filter { sims[$0] < 0.99999 }.prefix(k))
+    }
+}
+
+/// 3CosAdd that excludes only some of a, b, c.
+struct AnalogyPartialExclusion: DelegatingWord2Vec {
+    /// Which of (a, b, c) are excluded.
+    let excludes: (Bool, Bool, Bool)
+    func analogy(_ vectors: Tensor, a: Int, b: Int, c: Int) throws -> Int {
+        let u = try ReferenceWord2Vec.unitRowsForMutants(vectors)
+        var q = Tensor.zeros([1, u.cols])
+        for j in 0..<u.cols { q[0, j] = u[b, j] - u[a, j] + u[c, j] }
+        let s = try Tensor.matmul(u, q, transposeB: true).data
+        var excluded: Set<Int> = []
+        if excludes.0 { excluded.insert(a) }
+        if excludes.1 { excluded.insert(b) }
+        if excludes.2 { excluded.insert(c) }
+        return s.indices.filter { !excluded.contains($0) }.max { s[$0] < s[$1] }!
+    }
+}
+
+extension ReferenceWord2Vec {
+    static func unitRowsForMutants(_ v: Tensor) throws -> Tensor { try v.scalingRows(by: v.rowNorms().map { $0 > 0 ? 1 / $0 : 0 }) }
+}
