@@ -19,9 +19,17 @@ struct List: ParsableCommand {
 }
 
 struct Hint: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "A hint for one exercise, e.g. `swift run replearn hint 1.3`.")
+    static let configuration = CommandConfiguration(
+        abstract: "A hint for one exercise, e.g. `swift run replearn hint 1.3`.",
+        discussion: "Hints come in three levels: 1 a nudge (what a failing check shows), 2 the method, 3 the formula — "
+            + "the answers to the notes' \"derive it\" boxes. Ask for the lowest level that gets you going.")
 
     @Argument(help: "Exercise id, e.g. 1.3.") var exercise: String
+    @Option(help: "1 (a nudge, the default), 2 (the method) or 3 (the formula).") var level: Int = 1
+
+    func validate() throws {
+        guard (1...3).contains(level) else { throw ValidationError("--level is 1, 2 or 3 (got \(level))") }
+    }
 
     func run() throws {
         guard let ex = Syllabus.exercise(exercise) else {
@@ -30,7 +38,15 @@ struct Hint: ParsableCommand {
         print("Exercise \(ex.id) — \(ex.title)")
         print("File:    \(ex.file)")
         print("Lecture: \(Syllabus.module(ofExercise: ex.id)?.lecture ?? ""), section “\(ex.section)”")
-        print("Hint:    \(ex.hint)")
+        let names = [1: "Hint", 2: "Method", 3: "Formula"]
+        let hints = ex.hints(upTo: level)
+        for h in hints {
+            let label = (names[h.level] ?? "Hint") + ":"
+            let line = label.padding(toLength: 9, withPad: " ", startingAt: 0) + h.text
+            print(TextLayout.wrap(line, width: TextLayout.width(), hanging: "         ").joined(separator: "\n"))
+        }
+        if hints.last?.level ?? 0 < level { print("(no level-\(level) hint for this exercise)") }
+        else if level < 3 { print("More: `\(Invocation.command("hint \(ex.id) --level \(level + 1)"))`") }
         print("Checks:")
         for c in Catalog.checks(forExercise: ex.id) { print("  \(c.id) (\(Int(c.points)) pt) \(c.title)") }
     }

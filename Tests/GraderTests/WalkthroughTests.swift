@@ -43,6 +43,20 @@ final class WalkthroughTests: XCTestCase {
         XCTAssertTrue(Terminal.prose(md, width: 30, styled: true).allSatisfy { TextLayout.visibleWidth($0) <= 30 })
     }
 
+    /// The notes' "derive it" boxes (block quotes) are set off by a bar and reflowed inside it.
+    func testBlockQuotesAreBarred() {
+        let plain = Terminal.prose("Before.\n\n> **Derive it.** Find the\n> gradient.\n\nAfter.", width: 40, styled: false)
+        XCTAssertEqual(plain, ["Before.", "", "│ Derive it. Find the gradient.", "", "After."])
+    }
+
+    /// Every exercise has the three hint levels: nudge, method, formula.
+    func testEveryExerciseHasThreeHintLevels() {
+        for ex in Syllabus.modules.flatMap(\.exercises) {
+            XCTAssertEqual(ex.hints(upTo: 3).map(\.level), [1, 2, 3], "\(ex.id) lacks a hint level")
+            XCTAssertNotEqual(ex.hint, ex.formula, "\(ex.id): the nudge gives the formula away")
+        }
+    }
+
     /// A screen of h rows holds h − 1 lines and a prompt; q stops, end of input stops pausing.
     func testPagerPausesWhenTheScreenIsFull() {
         var written: [String] = [], prompts = 0

@@ -5,21 +5,27 @@ let layersModule = ModuleInfo(
     exercises: [
         ExerciseInfo(id: "1.1", title: "Linear layer: forward and backward",
                      file: "Exercises/01-Layers/Linear.swift", section: "The linear layer",
-                     hint: "y = x·Wᵀ + b: use Tensor.matmul(x, w, transposeB: true) and addingRowVector. "
-                         + "Backward: ∂L/∂x = ∂L/∂y·W, ∂L/∂W = (∂L/∂y)ᵀ·x, ∂L/∂b sums ∂L/∂y over the batch (not a mean)."),
+                     hint: "One matrix product handles the whole batch. For the backward pass, write y_ij as a sum and ask which terms contain x_ia, W_ja and b_j.",
+                     method: "Forward: Tensor.matmul(x, weight, transposeB: true), then addingRowVector(bias). Backward: every gradient has the shape of what it differentiates ([n, d], [k, d], [k]) — let the shapes tell you which product and which transpose. The bias is added to every row.",
+                     formula: "∂L/∂x = G·W, ∂L/∂W = Gᵀ·x, ∂L/∂b = Σ over rows of G (a sum, not a mean), with G = ∂L/∂y: [n, k]."),
         ExerciseInfo(id: "1.2", title: "ReLU: forward and backward",
                      file: "Exercises/01-Layers/ReLU.swift", section: "ReLU",
-                     hint: "The gradient flows through where the *input* was positive and is blocked where it was ≤ 0."),
+                     hint: "Where is max(x, 0) flat, and where is it the identity?",
+                     method: "Multiply g elementwise by a mask computed from x (not from g or y); the documentation fixes the value at exactly x = 0.",
+                     formula: "∂L/∂x = g ⊙ 1[x > 0]: 1 where x > 0, 0 where x ≤ 0."),
         ExerciseInfo(id: "1.3", title: "L2 normalisation: forward and backward",
                      file: "Exercises/01-Layers/L2Norm.swift", section: "L2 normalisation",
-                     hint: "With y = x/‖x‖: ∂L/∂x = (g − y·(yᵀg)) / ‖x‖. The projection term removes the radial part: "
-                         + "scaling x does not change y, so the gradient must be orthogonal to x."),
+                     hint: "Scaling a row of x does not change y = x/‖x‖. What does that say about the direction of ∂L/∂x? And what should happen to a row with no direction at all?",
+                     method: "Differentiate x/‖x‖ with the quotient rule, using ∂‖x‖/∂x = x/‖x‖ = y; the Jacobian is symmetric, so apply it to g directly. Handle a zero row before dividing by its norm.",
+                     formula: "∂L/∂x = (g − y·(yᵀg)) / ‖x‖ row by row (the Jacobian (I − yyᵀ)/‖x‖ projects out the radial part); a zero row of x gets a zero gradient row, and the forward pass leaves it at zero."),
         ExerciseInfo(id: "1.4", title: "Softmax with inverse temperature β: forward and backward",
                      file: "Exercises/01-Layers/Softmax.swift", section: "Softmax with inverse temperature",
-                     hint: "Lecture's sign: s = −βx, y = e^{s − max s} / Σ e^{s − max s} (subtract the row max, or "
-                         + "large inputs overflow). Backward: ∂L/∂s = y ⊙ (g − Σ y⊙g), then ∂L/∂x = −β · ∂L/∂s."),
+                     hint: "Write s = −βx and use the ordinary softmax of s; the rest is the chain rule through s. For large inputs, think about what e^{1000} is in Float32.",
+                     method: "Softmax Jacobian: ∂y_i/∂s_j = y_i(δ_ij − y_j). Subtract the row maximum of s (= −β·min x, not max x) before exponentiating. Backward: first ∂L/∂s, then the factor ∂s/∂x.",
+                     formula: "y = e^{s − max s} / Σ e^{s − max s} with s = −βx; ∂L/∂s = y ⊙ (g − Σ_k y_k g_k); ∂L/∂x = −β·∂L/∂s."),
         ExerciseInfo(id: "1.5", title: "Backpropagation through a stack",
                      file: "Exercises/01-Layers/Backprop.swift", section: "Backpropagation",
-                     hint: "Forward: keep a₀ … a_L. Backward: walk the layers from last to first; layer ℓ's input is "
-                         + "activations[ℓ] and its output activations[ℓ+1]; feed each layer's input gradient to the layer before."),
+                     hint: "Keep every activation on the way forward; on the way back, each layer needs its own input.",
+                     method: "Walk the layers from last to first. Layer ℓ (0-based) read activations[ℓ] and produced activations[ℓ + 1]; call its backward with its input, and feed the input gradient it returns to layer ℓ − 1. Store a linear layer's ∂W, ∂b under its index ℓ in the stack.",
+                     formula: "g_L = ∂L/∂a_L; for ℓ = L−1 … 0: g_ℓ = J_ℓ(a_ℓ)ᵀ g_{ℓ+1} (linear: g·W, with ∂W = gᵀa_ℓ, ∂b = Σ rows g; ReLU: g ⊙ 1[a_ℓ > 0]; L2: 1.3; softmax: 1.4); input = g_0."),
     ])

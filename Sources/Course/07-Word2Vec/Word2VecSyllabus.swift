@@ -5,26 +5,32 @@ let word2vecModule = ModuleInfo(
     exercises: [
         ExerciseInfo(id: "7.1", title: "Tokens and vocabulary with min_count",
                      file: "Exercises/07-Word2Vec/Vocabulary.swift", section: "From text to word indices",
-                     hint: "Lowercase, then split on anything that is not a–z. Count with a dictionary, drop words below min_count, "
-                         + "sort by count descending and alphabetically on ties."),
+                     hint: "Tokens are maximal runs of letters; everything else separates them. The vocabulary keeps words seen often enough, in a fully determined order.",
+                     method: "Lowercase A–Z, split at every character outside a–z, drop empty pieces. Count with a dictionary; keep count ≥ minCount; sort by count descending, then alphabetically.",
+                     formula: "words = {w : count(w) ≥ minCount} sorted by (−count, w); index[w] = position in that list."),
         ExerciseInfo(id: "7.2", title: "Subsampling and the noise distribution",
                      file: "Exercises/07-Word2Vec/Sampling.swift", section: "Frequent words and noise words",
-                     hint: "keep = min(1, (√(f/t) + 1)·t/f) with f = count/total. Noise ∝ count^0.75 (not count). To sample, "
-                         + "draw u = rng.nextDouble() and find it in the cumulative distribution (or build an alias table)."),
+                     hint: "Frequent words are dropped more often; noise words favour frequent words, but less than their counts do; sampling uses only the generator you are given.",
+                     method: "keep: the documented formula with f = count/total (capped at 1). noise: count^power, normalised. Sampling: inverse CDF — u = rng.nextDouble(), first index whose cumulative probability exceeds u (or an alias table).",
+                     formula: "keep = min(1, (√(f/t) + 1)·t/f); P_noise(w) = count(w)^p / Σ count^p; draw = min{i : Σ_{j≤i} P_j > u}."),
         ExerciseInfo(id: "7.3", title: "Skip-gram negative-sampling loss and gradients",
                      file: "Exercises/07-Word2Vec/Loss.swift", section: "Skip-gram with negative sampling",
-                     hint: "With s_o = u_oᵀv and s_k = u_kᵀv: L = −log σ(s_o) − Σ log σ(−s_k). ∂L/∂u_o = (σ(s_o) − 1)v, "
-                         + "∂L/∂u_k = σ(s_k)v, ∂L/∂v = (σ(s_o) − 1)u_o + Σ σ(s_k)u_k. Mind the sign of the noise term."),
+                     hint: "Write s_o = u_oᵀv and s_k = u_kᵀv; all you need is the derivative of log σ(s).",
+                     method: "d/ds log σ(s) = 1 − σ(s) = σ(−s). Apply the chain rule through each dot product into v, u_o and every u_k; the noise term has the sign flipped.",
+                     formula: "L = −log σ(s_o) − Σ_k log σ(−s_k); ∂L/∂u_o = (σ(s_o) − 1)v, ∂L/∂u_k = σ(s_k)v, ∂L/∂v = (σ(s_o) − 1)u_o + Σ_k σ(s_k)u_k."),
         ExerciseInfo(id: "7.4", title: "Learning-rate decay and the dynamic window",
                      file: "Exercises/07-Word2Vec/Training.swift", section: "Training",
-                     hint: "Draw one b per position, in order, before its pairs; the effective window is window − b, so close "
-                         + "words are paired more often than far ones. Never pair a position with itself."),
+                     hint: "The rate decays linearly but never reaches zero. The window shrinks at random — one draw per position — so near words are paired more often.",
+                     method: "rate = initial·max(1 − progress, 1e-4). For each position i in order: b = rng.nextInt(below: window); pair i with every j ≠ i, |j − i| ≤ window − b, left to right, inside the sentence.",
+                     formula: "pairs(i) = {(wᵢ, wⱼ) : 0 < |j − i| ≤ window − bᵢ}, bᵢ = rng.nextInt(below: window) drawn for i = 0, 1, …"),
         ExerciseInfo(id: "7.5", title: "Cosine neighbours and 3CosAdd analogies",
                      file: "Exercises/07-Word2Vec/Similarity.swift", section: "Using the vectors",
-                     hint: "Normalise the rows first: cosine is a dot product of unit vectors. For analogies exclude a, b and c "
-                         + "from the answers, or b will often win."),
+                     hint: "Cosine ignores length. Which words may be an answer?",
+                     method: "Normalise the rows, then similarities are one matmul. Neighbours: sort, drop the query by its index (not by its similarity). Analogy: score every word and skip a, b and c.",
+                     formula: "neighbours = top-k of cos(w, q) over w ≠ q; analogy = argmax_{x ∉ {a, b, c}} cos(x, b) − cos(x, a) + cos(x, c)."),
         ExerciseInfo(id: "7.6", title: "Spearman rank correlation",
                      file: "Exercises/07-Word2Vec/Spearman.swift", section: "Evaluating against people",
-                     hint: "Rank each list (1 = smallest; tied values share the mean of their ranks), then take Pearson's correlation "
-                         + "of the two rank lists. Pearson on the raw scores is a different number."),
+                     hint: "Spearman's ρ is Pearson's correlation of something other than the raw values.",
+                     method: "Rank each list (1 = smallest); tied values share the mean of the ranks they occupy; then Pearson of the two rank lists.",
+                     formula: "ρ = Pearson(rank(x), rank(y)); rank of a tie group occupying positions p…q is (p + q)/2."),
     ])

@@ -7,8 +7,17 @@ public struct ExerciseInfo: Sendable, Codable {
     public let file: String
     /// The lecture section that teaches it.
     public let section: String
-    /// A nudge that does not give the answer away.
+    /// Level 1: a nudge that does not give the answer away (what failure messages show).
     public let hint: String
+    /// Level 2: the method — which steps, which library calls, which pitfall.
+    public var method: String = ""
+    /// Level 3: the formula or the algorithm written out (the "derive it" answers of the notes).
+    public var formula: String = ""
+
+    /// Hints up to `level` (1…3), in order; levels with no text are left out.
+    public func hints(upTo level: Int) -> [(level: Int, text: String)] {
+        [(1, hint), (2, method), (3, formula)].filter { $0.0 <= level && !$0.1.isEmpty }.map { (level: $0.0, text: $0.1) }
+    }
 }
 
 /// One lecture module: its notes, its exercises, its experiment's name.

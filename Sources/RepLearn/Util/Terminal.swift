@@ -15,16 +15,21 @@ public enum Terminal {
     }
 
     /// Markdown prose for the terminal, reflowed to `width`: paragraphs joined and wrapped, list
-    /// items with a hanging indent, headings bold, code blocks and tables verbatim, and inline
+    /// items with a hanging indent, `> ` block quotes (the notes' "derive it" boxes) behind a bar,
+    /// headings bold, code blocks and tables verbatim, and inline
     /// `**strong**`, `*emphasis*` and `` `code` `` rendered (bold, italic, plain; on a terminal)
     /// or reduced to their text (in a log).
     public static func prose(_ text: String, width: Int = 80, styled: Bool = isTTY) -> [String] {
-        var out: [String] = [], paragraph: [String] = [], bullet = ""
+        var out: [String] = [], paragraph: [String] = [], bullet = "", quote = false
         func flush() {
             guard !paragraph.isEmpty else { return }
             let joined = inline(paragraph.joined(separator: " "), styled: styled)
-            out += TextLayout.wrap(joined, width: width, hanging: String(repeating: " ", count: bullet.count))
-            paragraph = []; bullet = ""
+            if quote {
+                out += TextLayout.wrap(joined, width: max(width - 2, 20), hanging: "").map { "│ " + $0 }
+            } else {
+                out += TextLayout.wrap(joined, width: width, hanging: String(repeating: " ", count: bullet.count))
+            }
+            paragraph = []; bullet = ""; quote = false
         }
         var inFence = false
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -39,6 +44,13 @@ public enum Terminal {
                 continue
             }
             if line.hasPrefix("|") || line.hasPrefix("    ") || line.hasPrefix("\t") { flush(); out.append(line); continue }
+            if trimmed.hasPrefix(">") {
+                if !quote { flush(); quote = true }
+                let body = trimmed.dropFirst().trimmingCharacters(in: .whitespaces)
+                if !body.isEmpty { paragraph.append(body) }
+                continue
+            }
+            if quote { flush() }
             if let marker = listMarker(line) { flush(); bullet = marker; paragraph = [line]; continue }
             paragraph.append(trimmed)
         }
