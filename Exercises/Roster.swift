@@ -6,6 +6,7 @@ extension Implementations {
         Implementations(name: "student", layers: StudentLayers(), autoencoders: StudentAutoencoders(),
                         kmeans: StudentKMeans(), vq: StudentVQ(),
                         word2vec: StudentWord2Vec(), colorization: StudentColorization(),
-                        mae: StudentMAE(), contrastive: StudentContrastive())
+                        mae: StudentMAE(), contrastive: StudentContrastive(),
+                        questions: StudentQuestions())
     }
 }

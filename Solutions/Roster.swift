@@ -6,6 +6,7 @@ extension Implementations {
         Implementations(name: "reference", layers: ReferenceLayers(), autoencoders: ReferenceAutoencoders(),
                         kmeans: ReferenceKMeans(), vq: ReferenceVQ(),
                         word2vec: ReferenceWord2Vec(), colorization: ReferenceColorization(),
-                        mae: ReferenceMAE(), contrastive: ReferenceContrastive())
+                        mae: ReferenceMAE(), contrastive: ReferenceContrastive(),
+                        questions: ReferenceQuestions())
     }
 }

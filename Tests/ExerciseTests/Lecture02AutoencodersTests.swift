@@ -9,4 +9,5 @@ final class Lecture02AutoencodersTests: XCTestCase {
     func test_2_5_linearAutoencoderStep() throws { try GradeExercise.run("2.5") }
     func test_2_6_principalAngles() throws { try GradeExercise.run("2.6") }
     func test_2_7_denoising() throws { try GradeExercise.run("2.7") }
+    func test_2_Q_questions() throws { try GradeExercise.run("2.Q") }
 }

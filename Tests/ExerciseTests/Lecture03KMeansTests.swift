@@ -8,4 +8,5 @@ final class Lecture03KMeansTests: XCTestCase {
     func test_3_4_kmeansPlusPlus() throws { try GradeExercise.run("3.4") }
     func test_3_5_loop() throws { try GradeExercise.run("3.5") }
     func test_3_6_autoencoder() throws { try GradeExercise.run("3.6") }
+    func test_3_Q_questions() throws { try GradeExercise.run("3.Q") }
 }

@@ -7,4 +7,5 @@ final class Lecture04VQTests: XCTestCase {
     func test_4_3_backward() throws { try GradeExercise.run("4.3") }
     func test_4_4_usage() throws { try GradeExercise.run("4.4") }
     func test_4_5_deadCodes() throws { try GradeExercise.run("4.5") }
+    func test_4_Q_questions() throws { try GradeExercise.run("4.Q") }
 }

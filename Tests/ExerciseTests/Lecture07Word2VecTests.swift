@@ -8,4 +8,5 @@ final class Lecture07Word2VecTests: XCTestCase {
     func test_7_4_training() throws { try GradeExercise.run("7.4") }
     func test_7_5_similarity() throws { try GradeExercise.run("7.5") }
     func test_7_6_spearman() throws { try GradeExercise.run("7.6") }
+    func test_7_Q_questions() throws { try GradeExercise.run("7.Q") }
 }

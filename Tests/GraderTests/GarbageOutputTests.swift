@@ -9,7 +9,7 @@ import XCTest
 final class GarbageOutputTests: XCTestCase {
     /// Outputs of the wrong size, shape and value, chosen by `kind`.
     struct Garbage: LayersExercises, AutoencoderExercises, KMeansExercises, VQExercises, Word2VecExercises,
-                    ColorizationExercises, MAEExercises, ContrastiveExercises {
+                    ColorizationExercises, MAEExercises, ContrastiveExercises, QuestionExercises {
         let kind: Int
         var t: Tensor {
             switch kind {
@@ -80,13 +80,16 @@ final class GarbageOutputTests: XCTestCase {
         func nearestNeighbors(_ vectors: Tensor, query: Int, k: Int) throws -> [Int] { ints }
         func analogy(_ vectors: Tensor, a: Int, b: Int, c: Int) throws -> Int { ints.first ?? Int.min }
         func spearman(_ x: [Double], _ y: [Double]) throws -> Double { d }
+        func answers(lecture: Int) throws -> [String: String] {
+            Dictionary(uniqueKeysWithValues: "abcde".map { ("\(lecture).Q\($0)", ["zzz", "-1e300", "nan", "z", "1/0"][kind]) })
+        }
     }
 
     func testEveryCheckFailsGarbageWithoutTrapping() {
         for kind in 0..<5 {
             let g = Garbage(kind: kind)
             let impls = Implementations(name: "garbage \(kind)", layers: g, autoencoders: g, kmeans: g, vq: g, word2vec: g,
-                                        colorization: g, mae: g, contrastive: g)
+                                        colorization: g, mae: g, contrastive: g, questions: g)
             for check in Catalog.checks {
                 let r = check.run(impls)
                 XCTAssertEqual(r.status, .failed, "garbage \(kind): \(check.id) \(r.status.rawValue) \(r.message)")

@@ -13,8 +13,9 @@ struct Mutant {
 
 /// Asserts that every mutant is rejected by the checks it names, that the reference passes
 /// every check, and that no check of `module` goes without a mutant that makes it fail.
-func assertGraderRejects(_ mutants: [Mutant], module: Int, file: StaticString = #filePath, line: UInt = #line) {
-    let moduleChecks = Catalog.checks.filter { $0.exerciseID.hasPrefix("\(module).") }
+/// `questions`: the module's graded questions ("N.Q") instead of its exercises.
+func assertGraderRejects(_ mutants: [Mutant], module: Int, questions: Bool = false, file: StaticString = #filePath, line: UInt = #line) {
+    let moduleChecks = Catalog.checks.filter { $0.exerciseID.hasPrefix("\(module).") && $0.exerciseID.hasSuffix(".Q") == questions }
     XCTAssertFalse(moduleChecks.isEmpty, "module \(module) has no checks", file: file, line: line)
     for check in moduleChecks {
         let r = check.run(.reference)

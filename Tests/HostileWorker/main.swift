@@ -118,7 +118,7 @@ struct HostileLayers: LayersExercises {
 
 /// Every other module: not started.
 struct Untouched: AutoencoderExercises, KMeansExercises, VQExercises, Word2VecExercises,
-                 ColorizationExercises, MAEExercises, ContrastiveExercises {
+                 ColorizationExercises, MAEExercises, ContrastiveExercises, QuestionExercises {
     func center(_ x: Tensor) throws -> (centered: Tensor, mean: Tensor) { throw NotImplemented("2.1") }
     func covariance(_ x: Tensor) throws -> Tensor { throw NotImplemented("2.1") }
     func principalComponents(_ x: Tensor, k: Int) throws -> PrincipalComponents { throw NotImplemented("2.2") }
@@ -160,8 +160,9 @@ struct Untouched: AutoencoderExercises, KMeansExercises, VQExercises, Word2VecEx
     func nearestNeighbors(_ vectors: Tensor, query: Int, k: Int) throws -> [Int] { throw NotImplemented("7.5") }
     func analogy(_ vectors: Tensor, a: Int, b: Int, c: Int) throws -> Int { throw NotImplemented("7.5") }
     func spearman(_ x: [Double], _ y: [Double]) throws -> Double { throw NotImplemented("7.6") }
+    func answers(lecture: Int) throws -> [String: String] { throw NotImplemented("\(lecture).Q") }
 }
 
 Worker.main(Implementations(name: "hostile", layers: HostileLayers(), autoencoders: Untouched(), kmeans: Untouched(),
                             vq: Untouched(), word2vec: Untouched(), colorization: Untouched(),
-                            mae: Untouched(), contrastive: Untouched()))
+                            mae: Untouched(), contrastive: Untouched(), questions: Untouched()))

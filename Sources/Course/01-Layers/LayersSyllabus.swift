@@ -28,4 +28,9 @@ let layersModule = ModuleInfo(
                      hint: "Keep every activation on the way forward; on the way back, each layer needs its own input.",
                      method: "Walk the layers from last to first. Layer ℓ (0-based) read activations[ℓ] and produced activations[ℓ + 1]; call its backward with its input, and feed the input gradient it returns to layer ℓ − 1. Store a linear layer's ∂W, ∂b under its index ℓ in the stack.",
                      formula: "g_L = ∂L/∂a_L; for ℓ = L−1 … 0: g_ℓ = J_ℓ(a_ℓ)ᵀ g_{ℓ+1} (linear: g·W, with ∂W = gᵀa_ℓ, ∂b = Σ rows g; ReLU: g ⊙ 1[a_ℓ > 0]; L2: 1.3; softmax: 1.4); input = g_0."),
+        ExerciseInfo(id: "1.Q", title: "Questions on lecture 1",
+                     file: "Exercises/01-Layers/LayersQuestions.swift", section: "Questions",
+                     hint: "Each question names the section or figure that answers it. Predict on paper first, then look.",
+                     method: "Numeric answers are judged with the tolerance the check states (“3/4”, “0.75” and “75%” are all read); for multiple choice give the letter or the word.",
+                     formula: "Every numeric answer follows from a formula in the notes or a stub's documentation: write the formula down, then substitute the question's numbers."),
     ])

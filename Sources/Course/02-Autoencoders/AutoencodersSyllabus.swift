@@ -38,4 +38,9 @@ let autoencodersModule = ModuleInfo(
                      hint: "Noise is added entry by entry in a fixed order; the loss compares what the model makes of the noisy input with what you wanted back.",
                      method: "In row-major order add σ·rng.nextNormal() to each entry. The objective runs `reconstruct` on the noisy input and compares with the clean one, a mean over rows.",
                      formula: "x̃ = x + σε, ε ~ N(0, 1) drawn in row-major order; L = (1/n) Σᵢ ‖xᵢ − g(f(x̃ᵢ))‖²."),
+        ExerciseInfo(id: "2.Q", title: "Questions on lecture 2",
+                     file: "Exercises/02-Autoencoders/AutoencodersQuestions.swift", section: "Questions",
+                     hint: "Each question names the section or figure that answers it. Predict on paper first, then look.",
+                     method: "Numeric answers are judged with the tolerance the check states (“3/4”, “0.75” and “75%” are all read); for multiple choice give the letter or the word.",
+                     formula: "Every numeric answer follows from a formula in the notes or a stub's documentation: write the formula down, then substitute the question's numbers."),
     ])

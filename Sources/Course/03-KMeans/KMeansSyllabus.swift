@@ -33,4 +33,9 @@ let kmeansModule = ModuleInfo(
                      hint: "A one-hot row times a matrix selects one of its rows.",
                      method: "oneHotEncode: zeros [n, k] (k columns even if some codes are unused), a 1 at (i, aᵢ). decode: one matmul of the codes with the centres.",
                      formula: "E(x)ᵢ = one-hot(a(i)) ∈ {0, 1}^k; D(z) = z·C: [n, k]·[k, d] → [n, d]."),
+        ExerciseInfo(id: "3.Q", title: "Questions on lecture 3",
+                     file: "Exercises/03-KMeans/KMeansQuestions.swift", section: "Questions",
+                     hint: "Each question names the section or figure that answers it. Predict on paper first, then look.",
+                     method: "Numeric answers are judged with the tolerance the check states (“3/4”, “0.75” and “75%” are all read); for multiple choice give the letter or the word.",
+                     formula: "Every numeric answer follows from a formula in the notes or a stub's documentation: write the formula down, then substitute the question's numbers."),
     ])

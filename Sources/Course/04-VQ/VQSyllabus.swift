@@ -28,4 +28,9 @@ let vqModule = ModuleInfo(
                      hint: "Only codes nobody used are replaced, and the random draws happen in code order — one per dead code.",
                      method: "for k in 0..<K where counts[k] == 0: r = rng.nextInt(below: n), copy encoder row r into code k; other codes unchanged.",
                      formula: "e_k ← z_e,r with r = rng.nextInt(below: n) for each k with count_k = 0, in increasing k."),
+        ExerciseInfo(id: "4.Q", title: "Questions on lecture 4",
+                     file: "Exercises/04-VQ/VQQuestions.swift", section: "Questions",
+                     hint: "Each question names the section or figure that answers it. Predict on paper first, then look.",
+                     method: "Numeric answers are judged with the tolerance the check states (“3/4”, “0.75” and “75%” are all read); for multiple choice give the letter or the word.",
+                     formula: "Every numeric answer follows from a formula in the notes or a stub's documentation: write the formula down, then substitute the question's numbers."),
     ])

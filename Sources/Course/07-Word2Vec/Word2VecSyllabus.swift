@@ -33,4 +33,9 @@ let word2vecModule = ModuleInfo(
                      hint: "Spearman's ρ is Pearson's correlation of something other than the raw values.",
                      method: "Rank each list (1 = smallest); tied values share the mean of the ranks they occupy; then Pearson of the two rank lists.",
                      formula: "ρ = Pearson(rank(x), rank(y)); rank of a tie group occupying positions p…q is (p + q)/2."),
+        ExerciseInfo(id: "7.Q", title: "Questions on lecture 7",
+                     file: "Exercises/07-Word2Vec/Word2VecQuestions.swift", section: "Questions",
+                     hint: "Each question names the section or figure that answers it. Predict on paper first, then look.",
+                     method: "Numeric answers are judged with the tolerance the check states (“3/4”, “0.75” and “75%” are all read); for multiple choice give the letter or the word.",
+                     formula: "Every numeric answer follows from a formula in the notes or a stub's documentation: write the formula down, then substitute the question's numbers."),
     ])

@@ -11,10 +11,13 @@ public struct Implementations {
     public var colorization: any ColorizationExercises
     public var mae: any MAEExercises
     public var contrastive: any ContrastiveExercises
+    /// Every lecture's graded questions.
+    public var questions: any QuestionExercises
 
     public init(name: String, layers: any LayersExercises, autoencoders: any AutoencoderExercises,
                 kmeans: any KMeansExercises, vq: any VQExercises, word2vec: any Word2VecExercises,
-                colorization: any ColorizationExercises, mae: any MAEExercises, contrastive: any ContrastiveExercises) {
+                colorization: any ColorizationExercises, mae: any MAEExercises, contrastive: any ContrastiveExercises,
+                questions: any QuestionExercises) {
         self.name = name
         self.layers = layers
         self.autoencoders = autoencoders
@@ -24,13 +27,15 @@ public struct Implementations {
         self.colorization = colorization
         self.mae = mae
         self.contrastive = contrastive
+        self.questions = questions
     }
 
     /// A copy with some modules' implementations replaced (how the tests plant a mutant).
     public func with(layers: (any LayersExercises)? = nil, autoencoders: (any AutoencoderExercises)? = nil,
                      kmeans: (any KMeansExercises)? = nil, vq: (any VQExercises)? = nil,
                      word2vec: (any Word2VecExercises)? = nil, colorization: (any ColorizationExercises)? = nil,
-                     mae: (any MAEExercises)? = nil, contrastive: (any ContrastiveExercises)? = nil) -> Implementations {
+                     mae: (any MAEExercises)? = nil, contrastive: (any ContrastiveExercises)? = nil,
+                     questions: (any QuestionExercises)? = nil) -> Implementations {
         var c = self
         if let layers { c.layers = layers }
         if let autoencoders { c.autoencoders = autoencoders }
@@ -40,6 +45,7 @@ public struct Implementations {
         if let colorization { c.colorization = colorization }
         if let mae { c.mae = mae }
         if let contrastive { c.contrastive = contrastive }
+        if let questions { c.questions = questions }
         return c
     }
 }

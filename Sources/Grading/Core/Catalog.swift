@@ -11,6 +11,8 @@ public enum Catalog {
             + MAEChecks.all.map { $0.erased { $0.mae } }
             + Word2VecChecks.all.map { $0.erased { $0.word2vec } }
             + ContrastiveChecks.all.map { $0.erased { $0.contrastive } }
+            + (LayersQuestions.all + AutoencoderQuestions.all + KMeansQuestions.all + VQQuestions.all + Word2VecQuestions.all)
+                .map { $0.erased { $0.questions } }
     }
 
     public static func checks(forExercise id: String) -> [AnyCheck] { checks.filter { $0.exerciseID == id } }
