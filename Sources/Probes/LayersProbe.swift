@@ -32,7 +32,8 @@ enum LayersProbe {
         LinearGradients(input: try r.tensor("∂L/∂x"), weight: try r.tensor("∂L/∂W"), bias: try r.tensor("∂L/∂b"))
     }
 
-    static func serve(_ m: Method, _ r: inout WireReader, _ w: inout WireWriter, _ impl: any LayersExercises) throws {
+    static func serve(_ m: Method, _ r: inout WireReader, _ w: inout WireWriter, _ impl: any LayersExercises,
+                      callback: @escaping (Tensor) throws -> Tensor) throws {
         switch m {
         case .linearForward: w.put(try impl.linearForward(try r.tensor(), weight: try r.tensor(), bias: try r.tensor()))
         case .linearBackward: put(&w, try impl.linearBackward(try r.tensor(), weight: try r.tensor(), outputGradient: try r.tensor()))
@@ -45,6 +46,10 @@ enum LayersProbe {
         case .softmaxBackward:
             w.put(try impl.softmaxBackward(try r.tensor(), output: try r.tensor(), beta: try r.float(), outputGradient: try r.tensor()))
         case .forwardStack: w.put(try impl.forwardStack(try r.tensor(), layers: try layers(&r)))
+        case .numericalGradient:
+            let x = try r.tensor(), h = try r.float()
+            w.put(try impl.numericalGradient(x, step: h, callback))
+        case .gradientError: w.put(try impl.gradientError(try r.tensor(), try r.tensor(), floor: try r.float()))
         case .backwardStack:
             let g = try impl.backwardStack(activations: try r.tensors(), layers: try layers(&r), outputGradient: try r.tensor())
             w.put(g.input)
@@ -87,6 +92,14 @@ public struct RemoteLayers: LayersExercises {
     }
     public func forwardStack(_ x: Tensor, layers: [LayerSpec]) throws -> [Tensor] {
         try link.invoke(.forwardStack, { $0.put(x); LayersProbe.put(&$0, layers) }) { try $0.tensors("activations") }
+    }
+    public func numericalGradient(_ x: Tensor, step h: Float, _ f: (Tensor) throws -> Tensor) throws -> Tensor {
+        try withoutActuallyEscaping(f) { f in
+            try link.invoke(.numericalGradient, callback: f, { $0.put(x); $0.put(h) }) { try $0.tensor("numerical gradient") }
+        }
+    }
+    public func gradientError(_ a: Tensor, _ b: Tensor, floor: Float) throws -> Float {
+        try link.invoke(.gradientError, { $0.put(a); $0.put(b); $0.put(floor) }) { try $0.float("relative error") }
     }
     public func backwardStack(activations: [Tensor], layers: [LayerSpec], outputGradient: Tensor) throws -> StackGradients {
         try link.invoke(.backwardStack, { $0.put(activations); LayersProbe.put(&$0, layers); $0.put(outputGradient) }) { r in

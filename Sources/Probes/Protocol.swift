@@ -30,7 +30,7 @@ public enum Frame {
 public enum Method: UInt32, CaseIterable, Sendable {
     // 1 Layers
     case linearForward = 101, linearBackward, reluForward, reluBackward, l2NormalizeForward, l2NormalizeBackward,
-         softmaxForward, softmaxBackward, forwardStack, backwardStack
+         softmaxForward, softmaxBackward, forwardStack, backwardStack, numericalGradient, gradientError
     // 2 Autoencoders
     case center = 201, covariance, principalComponents, explainedVarianceRatio, pcaEncode, pcaDecode,
          linearAutoencoderLoss, linearAutoencoderStep, principalAngles, corrupt, denoisingLoss
@@ -103,7 +103,7 @@ public enum Dispatch {
     public static func run(_ method: Method, _ r: inout WireReader, _ w: inout WireWriter, _ impls: Implementations,
                            callback: @escaping (Tensor) throws -> Tensor) throws {
         switch method.rawValue / 100 {
-        case 1: try LayersProbe.serve(method, &r, &w, impls.layers)
+        case 1: try LayersProbe.serve(method, &r, &w, impls.layers, callback: callback)
         case 2: try AutoencodersProbe.serve(method, &r, &w, impls.autoencoders, callback: callback)
         case 3: try KMeansProbe.serve(method, &r, &w, impls.kmeans)
         case 4: try VQProbe.serve(method, &r, &w, impls.vq)

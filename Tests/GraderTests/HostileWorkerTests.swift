@@ -82,6 +82,8 @@ final class HostileWorkerTests: XCTestCase {
             func softmaxBackward(_ x: Tensor, output: Tensor, beta: Float, outputGradient: Tensor) throws -> Tensor { throw NotImplemented("1.4") }
             func forwardStack(_ x: Tensor, layers: [LayerSpec]) throws -> [Tensor] { throw NotImplemented("1.5") }
             func backwardStack(activations: [Tensor], layers: [LayerSpec], outputGradient: Tensor) throws -> StackGradients { throw NotImplemented("1.5") }
+            func numericalGradient(_ x: Tensor, step h: Float, _ f: (Tensor) throws -> Tensor) throws -> Tensor { throw NotImplemented("1.6") }
+            func gradientError(_ a: Tensor, _ b: Tensor, floor: Float) throws -> Float { throw NotImplemented("1.6") }
         }
         let check = try XCTUnwrap(Catalog.checks(forExercise: "1.1").first)
         let local = check.run(Implementations.reference.with(layers: NoBias()))

@@ -40,6 +40,15 @@ public protocol LayersExercises {
     func forwardStack(_ x: Tensor, layers: [LayerSpec]) throws -> [Tensor]
     /// activations from forwardStack, ∂L/∂a_L → ∂L/∂a₀ and ∂L/∂W, ∂L/∂b of every linear layer.
     func backwardStack(activations: [Tensor], layers: [LayerSpec], outputGradient: Tensor) throws -> StackGradients
+
+    // 1.6 A gradient check of your own.
+    /// x: any shape, h > 0, f: x ↦ a scalar (a [1] tensor) → the centred differences
+    /// (f(x + h eᵢ) − f(x − h eᵢ)) / 2h for every entry i, the shape of x. Evaluates f exactly
+    /// 2·x.count times, entry by entry in storage order: first x + h eᵢ, then x − h eᵢ.
+    func numericalGradient(_ x: Tensor, step h: Float, _ f: (Tensor) throws -> Tensor) throws -> Tensor
+    /// a, b: the same shape → the worst entry's relative error
+    /// maxᵢ |aᵢ − bᵢ| / max(|aᵢ|, |bᵢ|, floor) (floor > 0 keeps entries near 0 from dividing by ~0).
+    func gradientError(_ a: Tensor, _ b: Tensor, floor: Float) throws -> Float
 }
 
 /// Gradients of a linear layer y = x Wᵀ + b.

@@ -6,7 +6,7 @@ import RepLearn
 /// measuring how linearly separable the classes are at every layer.
 final class LayersExperiment: Experiment {
     let slug = "layers"
-    let steps = ["data", "mapping", "train", "mlp-layers"]
+    let steps = ["data", "mapping", "gradcheck", "train", "mlp-layers"]
 
     /// The two digit classes: hard to separate with a line in the 2-D PCA plane.
     static let classes = [5, 9]
@@ -25,6 +25,7 @@ final class LayersExperiment: Experiment {
         switch step {
         case "data": try data(ctx, dir)
         case "mapping": try ensureData(ctx, dir); try mapping(ctx, dir)
+        case "gradcheck": try gradientCheck(ctx)
         case "train": try ensureData(ctx, dir); try train(ctx, dir)
         case "mlp-layers":
             try ensureData(ctx, dir)

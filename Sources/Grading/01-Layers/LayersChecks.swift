@@ -1,4 +1,5 @@
 import Course
+import Foundation
 import RepLearn
 
 /// Lecture 1's checks. Inputs come from a fixed seed per check; expected values come from the
@@ -11,7 +12,7 @@ public enum LayersChecks {
     static let gradTol = "per entry, |got − expected| / max(|got|, |expected|, 1e-2·max|expected|) ≤ 1e-3 vs centred differences in Double "
         + "(GradientCheck.float32Threshold): Float32 gives ≲ 1e-4, a missing factor or term ≳ 1e-1"
 
-    public static var all: [Check<Impl>] { linear + relu + l2Norm + softmax + stack }
+    public static var all: [Check<Impl>] { linear + relu + l2Norm + softmax + stack + gradientCheck }
 
     // MARK: 1.1 Linear
 
@@ -254,6 +255,63 @@ public enum LayersChecks {
                     }
                     try Expect.gradient(got.bias, numB, "stack \(which): ∂L/∂b of layer \(l)")
                 }
+            }
+        },
+    ]
+
+    // MARK: 1.6 A gradient check of your own
+
+    /// f(x) = Σᵢ cᵢ sin(2xᵢ) + 0.3 (Σᵢ xᵢ)², in Double: curved enough that the step h shows.
+    static func wavy(_ x: [Double], _ c: [Double]) -> Double {
+        var s = 0.0, total = 0.0
+        for (xi, ci) in zip(x, c) { s += ci * sin(2 * xi); total += xi }
+        return s + 0.3 * total * total
+    }
+
+    static let gradientCheck: [Check<Impl>] = [
+        Check("1.6a", exercise: "1.6", "numericalGradient: the centred differences (f(x + heᵢ) − f(x − heᵢ))/2h at h = 0.3 and 0.01, x [3, 4] and [2, 5]; f called 2·count times, +h then −h, entry by entry",
+              tolerance: "|got − expected| ≤ 1e-4 + 1e-3·|expected|, expected in Double at the given h: Float32 f values of size ~5 lose ~1e-5 over 2h = 0.02") { impl in
+            for (shape, h, seed) in [([3, 4], 0.3, 61), ([2, 5], 0.01, 62), ([3, 4], 0.01, 63)] as [([Int], Double, UInt64)] {
+                var rng = SeededGenerator(seed: seed)
+                let x = Tensor.randomNormal(shape, using: &rng)
+                let c = (0..<x.count).map { _ in Double(rng.nextNormal()) }
+                let xd = x.data.map(Double.init)
+                var calls: [(entry: Int, sign: Int)] = []
+                let f: (Tensor) throws -> Tensor = { t in
+                    guard t.shape == x.shape else {
+                        throw CheckFailure("f was called with shape \(t.shape)", expected: "\(x.shape)", got: "\(t.shape)", toleranceApplies: false)
+                    }
+                    let moved = (0..<t.count).filter { t.data[$0] != x.data[$0] }
+                    calls.append(moved.count == 1 ? (moved[0], t.data[moved[0]] > x.data[moved[0]] ? 1 : -1) : (-1, 0))
+                    return Tensor(vector: [Float(wavy(t.data.map(Double.init), c))])
+                }
+                let got = try impl.numericalGradient(x, step: Float(h), f)
+                var want = DMatrix(x)
+                for i in 0..<x.count {
+                    var up = xd, down = xd
+                    up[i] += h; down[i] -= h
+                    want.data[i] = (wavy(up, c) - wavy(down, c)) / (2 * h)
+                }
+                try Expect.that(calls.count == 2 * x.count, "number of calls of f for x \(shape)", expected: "\(2 * x.count) (two per entry)", got: "\(calls.count)", exact: true)
+                let order = (0..<x.count).flatMap { [($0, 1), ($0, -1)] }
+                if let k = (0..<calls.count).first(where: { calls[$0].entry != order[$0].0 || calls[$0].sign != order[$0].1 }) {
+                    let c = calls[k]
+                    throw CheckFailure("call \(k) of f moved the wrong entry (entry by entry in storage order, +h then −h)",
+                                       expected: "entry \(order[k].0), \(order[k].1 > 0 ? "+h" : "−h")",
+                                       got: c.entry < 0 ? "not exactly one entry moved" : "entry \(c.entry), \(c.sign > 0 ? "+h" : "−h")", toleranceApplies: false)
+                }
+                try Expect.close(got, want, abs: 1e-4, rel: 1e-3, "centred differences at h = \(h), x \(shape)")
+            }
+        },
+        Check("1.6b", exercise: "1.6", "gradientError: maxᵢ |aᵢ − bᵢ| / max(|aᵢ|, |bᵢ|, floor) at floor 1e-3 and 1e-8 — the worst entry, not a norm or a mean, and a floor that matters",
+              tolerance: "|got − expected| ≤ 1e-5·expected: a few Float32 operations per entry") { impl in
+            let a = try Tensor(rows: [[100, 0.002, 0], [1e-6, -3, 0.5]])
+            let b = try Tensor(rows: [[100.5, 0.001, 0], [-1e-6, -3.3, 0.45]])
+            for floor in [1e-3, 1e-8] {
+                var want = 0.0
+                for (p, q) in zip(a.data.map(Double.init), b.data.map(Double.init)) { want = max(want, abs(p - q) / max(abs(p), abs(q), floor)) }
+                let got = Double(try impl.gradientError(a, b, floor: Float(floor)))
+                try Expect.that(abs(got - want) <= 1e-5 * want, "worst relative error with floor \(floor)", expected: Expect.fmt(want, vs: got), got: Expect.fmt(got, vs: want))
             }
         },
     ]

@@ -34,4 +34,6 @@ extension DelegatingLayers {
     func backwardStack(activations: [Tensor], layers: [LayerSpec], outputGradient: Tensor) throws -> StackGradients {
         try Backprop.backward(activations: activations, layers: layers, outputGradient: outputGradient, using: self)
     }
+    func numericalGradient(_ x: Tensor, step h: Float, _ f: (Tensor) throws -> Tensor) throws -> Tensor { try base.numericalGradient(x, step: h, f) }
+    func gradientError(_ a: Tensor, _ b: Tensor, floor: Float) throws -> Float { try base.gradientError(a, b, floor: floor) }
 }

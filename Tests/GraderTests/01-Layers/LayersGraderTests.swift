@@ -37,6 +37,14 @@ final class LayersGraderTests: XCTestCase {
         mutant("softmax subtracts max(x) (wrong end for e^{−βx})", SoftmaxSubtractsMaxOfX(), killedBy: ["1.4b"]),
         mutant("softmax backward hard-codes β = 2.5", SoftmaxBackwardFixedBeta(), killedBy: ["1.4c"]),
         mutant("stack gradients keyed by linear-layer ordinal", StackGradientsKeyedByOrdinal(), killedBy: ["1.5c"]),
+        mutant("one-sided differences", NumericalGradientSlip(slip: .forwardDifference), killedBy: ["1.6a"]),
+        mutant("centred differences divided by h", NumericalGradientSlip(slip: .dividesByH), killedBy: ["1.6a"]),
+        mutant("numerical gradient ignores the given h", NumericalGradientSlip(slip: .ignoresStep), killedBy: ["1.6a"]),
+        mutant("all +h evaluations first, then all −h", NumericalGradientSlip(slip: .allPlusFirst), killedBy: ["1.6a"]),
+        mutant("norm-wise relative error", GradientErrorSlip(slip: .normwise), killedBy: ["1.6b"]),
+        mutant("mean relative error", GradientErrorSlip(slip: .mean), killedBy: ["1.6b"]),
+        mutant("relative error ignores the floor", GradientErrorSlip(slip: .ignoresFloor), killedBy: ["1.6b"]),
+        mutant("relative error divides by |b| only", GradientErrorSlip(slip: .overBOnly), killedBy: ["1.6b"]),
     ]
 
     func testEveryCheckRejectsAMutantAndPassesTheReference() {

@@ -204,3 +204,50 @@ struct StackGradientsKeyedByOrdinal: DelegatingLayers {
         return StackGradients(input: r.input, linear: keyed)
     }
 }
+
+// Exercise 1.6's plausible mistakes.
+
+/// A numerical gradient with one mistake.
+struct NumericalGradientSlip: DelegatingLayers {
+    enum Slip { case forwardDifference, dividesByH, ignoresStep, allPlusFirst }
+    let slip: Slip
+    func numericalGradient(_ x: Tensor, step h: Float, _ f: (Tensor) throws -> Tensor) throws -> Tensor {
+        let step = slip == .ignoresStep ? 1e-3 : h
+        var g = Tensor.zeros(x.shape), probe = x
+        if slip == .allPlusFirst {
+            var ups = [Float](repeating: 0, count: x.count)
+            for i in 0..<x.count { probe.data[i] += step; ups[i] = try f(probe).data[0]; probe.data[i] = x.data[i] }
+            for i in 0..<x.count { probe.data[i] -= step; g.data[i] = (ups[i] - (try f(probe).data[0])) / (2 * step); probe.data[i] = x.data[i] }
+            return g
+        }
+        let here = slip == .forwardDifference ? try f(x).data[0] : 0
+        for i in 0..<x.count {
+            probe.data[i] += step
+            let up = try f(probe).data[0]
+            probe.data[i] = x.data[i]
+            if slip == .forwardDifference { g.data[i] = (up - here) / step; continue }
+            probe.data[i] -= step
+            let down = try f(probe).data[0]
+            probe.data[i] = x.data[i]
+            g.data[i] = (up - down) / (slip == .dividesByH ? step : 2 * step)
+        }
+        return g
+    }
+}
+
+/// A relative error with one mistake.
+struct GradientErrorSlip: DelegatingLayers {
+    enum Slip { case normwise, mean, ignoresFloor, overBOnly }
+    let slip: Slip
+    func gradientError(_ a: Tensor, _ b: Tensor, floor: Float) throws -> Float {
+        let pairs = Array(zip(a.data, b.data))
+        switch slip {
+        case .normwise:
+            let d = pairs.reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot()
+            return d / max(a.data.reduce(0) { $0 + $1 * $1 }.squareRoot(), b.data.reduce(0) { $0 + $1 * $1 }.squareRoot(), floor)
+        case .mean: return pairs.reduce(0) { $0 + abs($1.0 - $1.1) / max(abs($1.0), abs($1.1), floor) } / Float(pairs.count)
+        case .ignoresFloor: return pairs.map { abs($0.0 - $0.1) / max(abs($0.0), abs($0.1), 1e-8) }.max() ?? 0
+        case .overBOnly: return pairs.map { abs($0.0 - $0.1) / max(abs($0.1), floor) }.max() ?? 0
+        }
+    }
+}
