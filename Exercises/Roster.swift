@@ -7,6 +7,6 @@ extension Implementations {
                         kmeans: StudentKMeans(), vq: StudentVQ(),
                         word2vec: StudentWord2Vec(), colorization: StudentColorization(),
                         mae: StudentMAE(), contrastive: StudentContrastive(),
-                        questions: StudentQuestions())
+                        transfer: StudentTransfer(), questions: StudentQuestions())
     }
 }

@@ -7,6 +7,6 @@ extension Implementations {
                         kmeans: ReferenceKMeans(), vq: ReferenceVQ(),
                         word2vec: ReferenceWord2Vec(), colorization: ReferenceColorization(),
                         mae: ReferenceMAE(), contrastive: ReferenceContrastive(),
-                        questions: ReferenceQuestions())
+                        transfer: ReferenceTransfer(), questions: ReferenceQuestions())
     }
 }

@@ -41,8 +41,10 @@ public enum Method: UInt32, CaseIterable, Sendable {
     // 7 word2vec
     case tokenize = 701, buildVocabulary, keepProbability, noiseDistribution, sampleNoise, sgnsLoss, learningRate,
          trainingPairs, nearestNeighbors, analogy, spearman
+    // 9 Transfer
+    case probeLoss = 901, trainProbe, optimizerStep, reinitializeTop, rdm, rsa, linearCKA, fewLabelIndices
     // Every lecture's graded questions
-    case answers = 901
+    case answers = 1001
 }
 
 /// What the student's code threw (other than ``NotImplemented``), as its description.
@@ -92,7 +94,8 @@ extension Implementations {
         Implementations(name: name, layers: RemoteLayers(link: link), autoencoders: RemoteAutoencoders(link: link),
                         kmeans: RemoteKMeans(link: link), vq: RemoteVQ(link: link), word2vec: RemoteWord2Vec(link: link),
                         colorization: RemoteColorization(link: link), mae: RemoteMAE(link: link),
-                        contrastive: RemoteContrastive(link: link), questions: RemoteQuestions(link: link))
+                        contrastive: RemoteContrastive(link: link), transfer: RemoteTransfer(link: link),
+                        questions: RemoteQuestions(link: link))
     }
 }
 
@@ -111,7 +114,8 @@ public enum Dispatch {
         case 6: try MAEProbe.serve(method, &r, &w, impls.mae)
         case 7: try Word2VecProbe.serve(method, &r, &w, impls.word2vec)
         case 8: try ContrastiveProbe.serve(method, &r, &w, impls.contrastive)
-        case 9: try QuestionsProbe.serve(method, &r, &w, impls.questions)
+        case 9: try TransferProbe.serve(method, &r, &w, impls.transfer)
+        case 10: try QuestionsProbe.serve(method, &r, &w, impls.questions)
         default: throw WireError("no module answers \(method)")
         }
     }

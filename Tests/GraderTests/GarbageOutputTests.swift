@@ -9,7 +9,7 @@ import XCTest
 final class GarbageOutputTests: XCTestCase {
     /// Outputs of the wrong size, shape and value, chosen by `kind`.
     struct Garbage: LayersExercises, AutoencoderExercises, KMeansExercises, VQExercises, Word2VecExercises,
-                    ColorizationExercises, MAEExercises, ContrastiveExercises, QuestionExercises {
+                    ColorizationExercises, MAEExercises, ContrastiveExercises, QuestionExercises, TransferExercises {
         let kind: Int
         var t: Tensor {
             switch kind {
@@ -82,6 +82,21 @@ final class GarbageOutputTests: XCTestCase {
         func nearestNeighbors(_ vectors: Tensor, query: Int, k: Int) throws -> [Int] { ints }
         func analogy(_ vectors: Tensor, a: Int, b: Int, c: Int) throws -> Int { ints.first ?? Int.min }
         func spearman(_ x: [Double], _ y: [Double]) throws -> Double { d }
+        func probeLoss(_ features: Tensor, labels: [Int], weight: Tensor, bias: Tensor, l2: Float) throws -> ProbeGradients {
+            ProbeGradients(loss: d, weight: t, bias: t)
+        }
+        func trainProbe(_ features: Tensor, labels: [Int], classes: Int, l2: Float, learningRate: Float, steps: Int) throws -> ProbeHead { ProbeHead(weight: t, bias: t) }
+        func optimizerStep(_ parameters: [Tensor], gradients: [Tensor], velocities: [Tensor], groups: [Int],
+                           settings: [GroupSetting], learningRate: Float, momentum: Float, weightDecay: Float) throws -> OptimizerState {
+            OptimizerState(parameters: Array(repeating: t, count: kind), velocities: Array(repeating: t, count: 3))
+        }
+        func reinitializeTop(_ layers: [DenseLayer], k: Int, rng: inout SeededGenerator) throws -> [DenseLayer] {
+            Array(repeating: DenseLayer(weight: t, bias: t), count: kind)
+        }
+        func rdm(_ responses: Tensor) throws -> Tensor { t }
+        func rsa(_ a: Tensor, _ b: Tensor) throws -> Double { d }
+        func linearCKA(_ x: Tensor, _ y: Tensor) throws -> Double { d }
+        func fewLabelIndices(_ labels: [Int], perClass k: Int, classes: Int, rng: inout SeededGenerator) throws -> [Int] { ints }
         func answers(lecture: Int) throws -> [String: String] {
             Dictionary(uniqueKeysWithValues: "abcde".map { ("\(lecture).Q\($0)", ["zzz", "-1e300", "nan", "z", "1/0"][kind]) })
         }
@@ -91,7 +106,7 @@ final class GarbageOutputTests: XCTestCase {
         for kind in 0..<5 {
             let g = Garbage(kind: kind)
             let impls = Implementations(name: "garbage \(kind)", layers: g, autoencoders: g, kmeans: g, vq: g, word2vec: g,
-                                        colorization: g, mae: g, contrastive: g, questions: g)
+                                        colorization: g, mae: g, contrastive: g, transfer: g, questions: g)
             for check in Catalog.checks {
                 let r = check.run(impls)
                 XCTAssertEqual(r.status, .failed, "garbage \(kind): \(check.id) \(r.status.rawValue) \(r.message)")

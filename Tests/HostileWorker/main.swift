@@ -120,7 +120,7 @@ struct HostileLayers: LayersExercises {
 
 /// Every other module: not started.
 struct Untouched: AutoencoderExercises, KMeansExercises, VQExercises, Word2VecExercises,
-                 ColorizationExercises, MAEExercises, ContrastiveExercises, QuestionExercises {
+                 ColorizationExercises, MAEExercises, ContrastiveExercises, QuestionExercises, TransferExercises {
     func center(_ x: Tensor) throws -> (centered: Tensor, mean: Tensor) { throw NotImplemented("2.1") }
     func covariance(_ x: Tensor) throws -> Tensor { throw NotImplemented("2.1") }
     func principalComponents(_ x: Tensor, k: Int) throws -> PrincipalComponents { throw NotImplemented("2.2") }
@@ -163,8 +163,17 @@ struct Untouched: AutoencoderExercises, KMeansExercises, VQExercises, Word2VecEx
     func analogy(_ vectors: Tensor, a: Int, b: Int, c: Int) throws -> Int { throw NotImplemented("7.5") }
     func spearman(_ x: [Double], _ y: [Double]) throws -> Double { throw NotImplemented("7.6") }
     func answers(lecture: Int) throws -> [String: String] { throw NotImplemented("\(lecture).Q") }
+    func probeLoss(_ features: Tensor, labels: [Int], weight: Tensor, bias: Tensor, l2: Float) throws -> ProbeGradients { throw NotImplemented("9.1") }
+    func trainProbe(_ features: Tensor, labels: [Int], classes: Int, l2: Float, learningRate: Float, steps: Int) throws -> ProbeHead { throw NotImplemented("9.1") }
+    func optimizerStep(_ parameters: [Tensor], gradients: [Tensor], velocities: [Tensor], groups: [Int],
+                       settings: [GroupSetting], learningRate: Float, momentum: Float, weightDecay: Float) throws -> OptimizerState { throw NotImplemented("9.2") }
+    func reinitializeTop(_ layers: [DenseLayer], k: Int, rng: inout SeededGenerator) throws -> [DenseLayer] { throw NotImplemented("9.3") }
+    func rdm(_ responses: Tensor) throws -> Tensor { throw NotImplemented("9.4") }
+    func rsa(_ a: Tensor, _ b: Tensor) throws -> Double { throw NotImplemented("9.4") }
+    func linearCKA(_ x: Tensor, _ y: Tensor) throws -> Double { throw NotImplemented("9.4") }
+    func fewLabelIndices(_ labels: [Int], perClass k: Int, classes: Int, rng: inout SeededGenerator) throws -> [Int] { throw NotImplemented("9.5") }
 }
 
 Worker.main(Implementations(name: "hostile", layers: HostileLayers(), autoencoders: Untouched(), kmeans: Untouched(),
                             vq: Untouched(), word2vec: Untouched(), colorization: Untouched(),
-                            mae: Untouched(), contrastive: Untouched(), questions: Untouched()))
+                            mae: Untouched(), contrastive: Untouched(), transfer: Untouched(), questions: Untouched()))

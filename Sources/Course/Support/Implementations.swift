@@ -11,13 +11,14 @@ public struct Implementations {
     public var colorization: any ColorizationExercises
     public var mae: any MAEExercises
     public var contrastive: any ContrastiveExercises
+    public var transfer: any TransferExercises
     /// Every lecture's graded questions.
     public var questions: any QuestionExercises
 
     public init(name: String, layers: any LayersExercises, autoencoders: any AutoencoderExercises,
                 kmeans: any KMeansExercises, vq: any VQExercises, word2vec: any Word2VecExercises,
                 colorization: any ColorizationExercises, mae: any MAEExercises, contrastive: any ContrastiveExercises,
-                questions: any QuestionExercises) {
+                transfer: any TransferExercises, questions: any QuestionExercises) {
         self.name = name
         self.layers = layers
         self.autoencoders = autoencoders
@@ -27,6 +28,7 @@ public struct Implementations {
         self.colorization = colorization
         self.mae = mae
         self.contrastive = contrastive
+        self.transfer = transfer
         self.questions = questions
     }
 
@@ -35,7 +37,7 @@ public struct Implementations {
                      kmeans: (any KMeansExercises)? = nil, vq: (any VQExercises)? = nil,
                      word2vec: (any Word2VecExercises)? = nil, colorization: (any ColorizationExercises)? = nil,
                      mae: (any MAEExercises)? = nil, contrastive: (any ContrastiveExercises)? = nil,
-                     questions: (any QuestionExercises)? = nil) -> Implementations {
+                     transfer: (any TransferExercises)? = nil, questions: (any QuestionExercises)? = nil) -> Implementations {
         var c = self
         if let layers { c.layers = layers }
         if let autoencoders { c.autoencoders = autoencoders }
@@ -45,6 +47,7 @@ public struct Implementations {
         if let colorization { c.colorization = colorization }
         if let mae { c.mae = mae }
         if let contrastive { c.contrastive = contrastive }
+        if let transfer { c.transfer = transfer }
         if let questions { c.questions = questions }
         return c
     }

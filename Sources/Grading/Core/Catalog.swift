@@ -11,6 +11,7 @@ public enum Catalog {
             + MAEChecks.all.map { $0.erased { $0.mae } }
             + Word2VecChecks.all.map { $0.erased { $0.word2vec } }
             + ContrastiveChecks.all.map { $0.erased { $0.contrastive } }
+            + TransferChecks.all.map { $0.erased { $0.transfer } }
             + (LayersQuestions.all + AutoencoderQuestions.all + KMeansQuestions.all + VQQuestions.all + Word2VecQuestions.all)
                 .map { $0.erased { $0.questions } }
     }
