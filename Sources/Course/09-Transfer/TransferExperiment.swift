@@ -12,8 +12,9 @@ final class TransferExperiment: Experiment {
     var source: TransferNet?, random: TransferNet?
     var target: (train: LabelledImages, test: LabelledImages)?
 
-    /// Labels per class and seeds per setting (the few-label settings vary most, so they get more seeds).
-    func labelCounts(_ quick: Bool) -> [(k: Int, seeds: Int)] { quick ? [(1, 1), (10, 1)] : [(1, 3), (5, 3), (10, 3), (100, 1)] }
+    /// Labels per class and seeds per setting (the few-label settings vary most, so they get more
+    /// seeds); k = 0 is "all labels" (the whole training pool, 3,000 per class).
+    func labelCounts(_ quick: Bool) -> [(k: Int, seeds: Int)] { quick ? [(1, 1), (10, 1)] : [(1, 3), (5, 3), (10, 3), (100, 1), (0, 1)] }
 
     func run(step: String, _ ctx: ExperimentContext) throws {
         let dir = ctx.outDir(slug)
@@ -75,7 +76,7 @@ final class TransferExperiment: Experiment {
         let testFeatures = try source.features(target.test.images, layer: 2)
         let fineSteps = ctx.quick ? 40 : 150
         for mode in Mode.allCases { ctx.reporter.info("  \(mode.key): \(mode.rawValue)") }
-        ctx.reporter.info("  (\(fineSteps) SGD steps per fine-tuning run; target test set: \(target.test.labels.count) Fashion-MNIST images)")
+        ctx.reporter.info("  (\(fineSteps) SGD steps per fine-tuning run, \(4 * fineSteps) with all labels; target test set: \(target.test.labels.count) Fashion-MNIST images)")
         var table: [String: Any] = [:]
         var curves: [Mode: [(Double, Double)]] = [:]
         var pixelCurve: [(Double, Double)] = []
@@ -84,7 +85,8 @@ final class TransferExperiment: Experiment {
             var accs: [Mode: [Double]] = [:], pixels: [Double] = []
             for seed in 0..<seeds {
                 var rng = SeededGenerator(seed: UInt64(900 + 10 * k + seed))
-                let idx = try ctx.impls.transfer.fewLabelIndices(target.train.labels, perClass: k, classes: 10, rng: &rng)
+                let idx = k == 0 ? Array(target.train.labels.indices)
+                    : try ctx.impls.transfer.fewLabelIndices(target.train.labels, perClass: k, classes: 10, rng: &rng)
                 let x = try target.train.images.gatherRows(idx), y = idx.map { target.train.labels[$0] }
                 pixels.append(try t.probeAccuracy(train: x, y, test: target.test.images, target.test.labels))
                 for mode in Mode.allCases {
@@ -101,7 +103,8 @@ final class TransferExperiment: Experiment {
                     case .frozen: net.copyBody(from: source); plan.bodyScales = [nil, nil, 1]
                     default: break
                     }
-                    try t.train(net, x, y, plan: plan, steps: fineSteps, batch: 64, learningRate: 0.02, rng: &r)
+                    // All labels get 4× the steps: the few-label budget would show a third of the pool once.
+                    try t.train(net, x, y, plan: plan, steps: k == 0 ? 4 * fineSteps : fineSteps, batch: 64, learningRate: 0.02, rng: &r)
                     accs[mode, default: []].append(try TransferTrainer.accuracy(net, target.test.images, target.test.labels))
                 }
             }
@@ -110,14 +113,16 @@ final class TransferExperiment: Experiment {
                 let sd = (v.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(max(v.count - 1, 1))).squareRoot()
                 return ["mean": m, "std": sd, "runs": v]
             }
-            var line = "  \(k) label\(k == 1 ? "" : "s")/class (\(seeds) seed\(seeds == 1 ? "" : "s")): pixels \(String(format: "%.3f", pixels.reduce(0, +) / Double(pixels.count)))"
-            table["mnist/fashion-mnist/pixel_probe/\(k)"] = stats(pixels)
-            pixelCurve.append((log10(Double(k)), pixels.reduce(0, +) / Double(pixels.count)))
+            let key = k == 0 ? "all" : "\(k)"
+            let perClass = k == 0 ? Double(target.train.labels.count) / 10 : Double(k)
+            var line = "  \(k == 0 ? "all \(target.train.labels.count) labels" : "\(k) label\(k == 1 ? "" : "s")/class") (\(seeds) seed\(seeds == 1 ? "" : "s")): pixels \(String(format: "%.3f", pixels.reduce(0, +) / Double(pixels.count)))"
+            table["mnist/fashion-mnist/pixel_probe/\(key)"] = stats(pixels)
+            pixelCurve.append((log10(perClass), pixels.reduce(0, +) / Double(pixels.count)))
             for mode in Mode.allCases {
                 let v = accs[mode] ?? []
-                table["mnist/fashion-mnist/\(mode.key)/\(k)"] = stats(v)
+                table["mnist/fashion-mnist/\(mode.key)/\(key)"] = stats(v)
                 let m = v.reduce(0, +) / Double(max(v.count, 1))
-                curves[mode, default: []].append((log10(Double(k)), m))
+                curves[mode, default: []].append((log10(perClass), m))
                 line += ", \(mode.key) \(String(format: "%.3f", m))"
             }
             ctx.reporter.info(line)

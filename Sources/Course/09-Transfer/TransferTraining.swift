@@ -66,8 +66,11 @@ struct TransferTrainer {
         for i in 0..<x.rows { for j in 0..<x.cols { let v = x[i, j]; mean[j] += v; sq[j] += v * v } }
         let n = Float(x.rows)
         let m = mean.map { $0 / n }
-        let scale = (0..<x.cols).map { j in 1 / max(max(sq[j] / n - m[j] * m[j], 0).squareRoot(), 1e-3) }
-        return (m, scale)
+        let std = (0..<x.cols).map { j in max(sq[j] / n - m[j] * m[j], 0).squareRoot() }
+        // A floor at a tenth of the average spread: a feature that is almost constant (a border pixel
+        // lit in a handful of images) must not be blown up into a huge, badly conditioned one.
+        let floor = max(0.1 * std.reduce(0, +) / Float(max(std.count, 1)), 1e-6)
+        return (m, std.map { 1 / max($0, floor) })
     }
 
     static func standardise(_ x: Tensor, _ mean: [Float], _ scale: [Float]) throws -> Tensor {
