@@ -50,6 +50,7 @@ final class ColorizationGraderTests: XCTestCase {
         mutant("T inverted (log z · T)", AnnealTemperatureInverted(), killedBy: ["5.6a"]),
         mutant("T hard-coded 0.38", AnnealTemperatureFixed(), killedBy: ["5.6a"]),
         mutant("annealed mean without max-subtraction", AnnealNoShift(), killedBy: ["5.6b"]),
+        mutant("zero probabilities floored at 1e-4", AnnealZerosFloored(), killedBy: ["5.6a"]),
         mutant("L2 averaged over the 2P entries", L2MeanOverEntries(), killedBy: ["5.7a", "5.7b"]),
         mutant("L2 summed over positions", L2Summed(), killedBy: ["5.7a", "5.7b"]),
         mutant("L2 of the distance, not its square", L2Root(), killedBy: ["5.7a"]),

@@ -324,3 +324,10 @@ struct L2Root: DelegatingColorization {
         return LossAndGradient(loss: s / Double(prediction.rows), gradient: try base.l2Loss(prediction: prediction, target: target).gradient)
     }
 }
+
+/// Zero probabilities floored at 1e-4 before the log ("to avoid log 0"): they get weight.
+struct AnnealZerosFloored: DelegatingColorization {
+    func annealedMean(_ probabilities: Tensor, centres: Tensor, temperature t: Float) throws -> Tensor {
+        mutantAnneal(probabilities, centres) { log(max($0, 1e-4)) / t }
+    }
+}
