@@ -8,6 +8,7 @@ extension StudentColorization {
     ///   f_T(z_p) = Σ_q softmax(log z_p / T)_q · c_q,   [P, 2] rows (a, b).
     /// T = 1 gives the mean, T → 0 the centre of the most likely bin. z_q = 0 gets weight 0.
     /// Small T makes log z / T large: subtract each row's maximum before exponentiating.
+    /// (Lecture 1's softmax(−βx) with x = −log z and β = 1/T is the same distribution.)
     public func annealedMean(_ probabilities: Tensor, centres: Tensor, temperature: Float) throws -> Tensor {
         throw NotImplemented("5.6")
     }

@@ -10,23 +10,27 @@ extension ReferenceColorization {
         let (p, q) = (ab.rows, centres.rows)
         guard k >= 1 && k <= q else { throw InputError("softEncode: k = \(k) neighbours of \(q) centres") }
         var z = Tensor.zeros([p, q])
-        var d2 = [Float](repeating: 0, count: q)
-        var nearest = [Int](), best = [Float]()              // the k smallest d², ascending (ties: lower bin first)
-        for i in 0..<p {
-            let (a, b) = (ab.data[2 * i], ab.data[2 * i + 1])
-            for j in 0..<q { let (da, db) = (centres.data[2 * j] - a, centres.data[2 * j + 1] - b); d2[j] = da * da + db * db }
-            nearest.removeAll(keepingCapacity: true); best.removeAll(keepingCapacity: true)
-            for j in 0..<q where nearest.count < k || d2[j] < best[best.count - 1] {
-                var at = best.count
-                while at > 0 && best[at - 1] > d2[j] { at -= 1 }     // strictly greater: an equal earlier bin stays ahead
-                nearest.insert(j, at: at); best.insert(d2[j], at: at)
-                if nearest.count > k { nearest.removeLast(); best.removeLast() }
+        var nearest = [Int](repeating: 0, count: k), best = [Float](repeating: 0, count: k)   // the k smallest d², ascending
+        ab.data.withUnsafeBufferPointer { xs in centres.data.withUnsafeBufferPointer { c in z.data.withUnsafeMutableBufferPointer { out in
+            for i in 0..<p {
+                let (a, b) = (xs[2 * i], xs[2 * i + 1])
+                var found = 0
+                for j in 0..<q {
+                    let (da, db) = (c[2 * j] - a, c[2 * j + 1] - b)
+                    let d2 = da * da + db * db
+                    if found == k && d2 >= best[k - 1] { continue }            // not among the k nearest (a tie keeps the earlier bin)
+                    var at = min(found, k - 1)
+                    while at > 0 && best[at - 1] > d2 { best[at] = best[at - 1]; nearest[at] = nearest[at - 1]; at -= 1 }
+                    best[at] = d2; nearest[at] = j
+                    found = min(found + 1, k)
+                }
+                // exp(−(d² − d²_min)/2σ²): the same weights after normalising, and no 0/0 far from every centre
+                var s: Float = 0
+                let nearestD2 = best[0]
+                for m in 0..<k { best[m] = Foundation.exp(-(best[m] - nearestD2) / (2 * sigma * sigma)); s += best[m] }
+                for m in 0..<k { out[i * q + nearest[m]] = best[m] / s }
             }
-            // exp(−(d² − d²_min)/2σ²): the same weights after normalising, and no 0/0 far from every centre
-            let w = best.map { Foundation.exp(-($0 - best[0]) / (2 * sigma * sigma)) }
-            let s = w.reduce(0, +)
-            for (j, wj) in zip(nearest, w) { z.data[i * q + j] = wj / s }
-        }
+        } } }
         return z
     }
 }

@@ -53,6 +53,7 @@ public protocol ColorizationExercises {
     /// probabilities z: [P, Q] (rows sum to 1; zeros allowed), centres: [Q, 2], temperature T > 0 →
     ///     f_T(z_p) = Σ_q softmax(log z_p / T)_q · c_q,   [P, 2].
     /// T = 1 is the mean, T → 0 the mode. Stable for small T (subtract each row's maximum of log z / T).
+    /// T is a true temperature; lecture 1's softmax(−βx) is the same with x = −log z and β = 1/T.
     func annealedMean(_ probabilities: Tensor, centres: Tensor, temperature: Float) throws -> Tensor
 
     // 5.7 The L2 baseline.
