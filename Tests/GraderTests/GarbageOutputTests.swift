@@ -65,6 +65,14 @@ final class GarbageOutputTests: XCTestCase {
         func vqBackward(_ z: Tensor, codebook: Tensor, indices: [Int], decoderInputGradient: Tensor, beta: Float) throws -> VQGradients { VQGradients(encoder: t, codebook: t) }
         func codebookUsage(_ indices: [Int], codebookSize: Int) throws -> CodebookUsage { CodebookUsage(counts: ints, perplexity: d) }
         func reinitializeDeadCodes(_ codebook: Tensor, counts: [Int], encoderOutputs: Tensor, rng: inout SeededGenerator) throws -> Tensor { t }
+        func labFromSRGB(_ rgb: Tensor) throws -> Tensor { t }
+        func srgbFromLab(_ lab: Tensor) throws -> Tensor { t }
+        func inGamutBins(gridSize: Float, levels: Int) throws -> Tensor { t }
+        func softEncode(_ ab: Tensor, centres: Tensor, neighbours k: Int, sigma: Float) throws -> Tensor { t }
+        func rebalancingWeights(prior: Tensor, centres: Tensor, gridSize: Float, sigma: Float, lambda: Float) throws -> Rebalancing { Rebalancing(smoothed: t, weights: t) }
+        func weightedCrossEntropy(logits: Tensor, targets: Tensor, binWeights: Tensor) throws -> LossAndGradient { LossAndGradient(loss: d, gradient: t) }
+        func annealedMean(_ probabilities: Tensor, centres: Tensor, temperature: Float) throws -> Tensor { t }
+        func l2Loss(prediction: Tensor, target: Tensor) throws -> LossAndGradient { LossAndGradient(loss: d, gradient: t) }
         func tokenize(_ text: String) throws -> [String] { strings }
         func buildVocabulary(_ tokens: [String], minCount: Int) throws -> Vocabulary {
             var v = Vocabulary(words: [], counts: [])

@@ -151,6 +151,14 @@ struct Untouched: AutoencoderExercises, KMeansExercises, VQExercises, Word2VecEx
     func vqBackward(_ z: Tensor, codebook: Tensor, indices: [Int], decoderInputGradient: Tensor, beta: Float) throws -> VQGradients { throw NotImplemented("4.3") }
     func codebookUsage(_ indices: [Int], codebookSize: Int) throws -> CodebookUsage { throw NotImplemented("4.4") }
     func reinitializeDeadCodes(_ codebook: Tensor, counts: [Int], encoderOutputs: Tensor, rng: inout SeededGenerator) throws -> Tensor { throw NotImplemented("4.5") }
+    func labFromSRGB(_ rgb: Tensor) throws -> Tensor { throw NotImplemented("5.1") }
+    func srgbFromLab(_ lab: Tensor) throws -> Tensor { throw NotImplemented("5.1") }
+    func inGamutBins(gridSize: Float, levels: Int) throws -> Tensor { throw NotImplemented("5.2") }
+    func softEncode(_ ab: Tensor, centres: Tensor, neighbours k: Int, sigma: Float) throws -> Tensor { throw NotImplemented("5.3") }
+    func rebalancingWeights(prior: Tensor, centres: Tensor, gridSize: Float, sigma: Float, lambda: Float) throws -> Rebalancing { throw NotImplemented("5.4") }
+    func weightedCrossEntropy(logits: Tensor, targets: Tensor, binWeights: Tensor) throws -> LossAndGradient { throw NotImplemented("5.5") }
+    func annealedMean(_ probabilities: Tensor, centres: Tensor, temperature: Float) throws -> Tensor { throw NotImplemented("5.6") }
+    func l2Loss(prediction: Tensor, target: Tensor) throws -> LossAndGradient { throw NotImplemented("5.7") }
     func tokenize(_ text: String) throws -> [String] { throw NotImplemented("7.1") }
     func buildVocabulary(_ tokens: [String], minCount: Int) throws -> Vocabulary { throw NotImplemented("7.1") }
     func keepProbability(count: Int, totalTokens: Int, threshold: Double) throws -> Double { throw NotImplemented("7.2") }

@@ -1,97 +1,90 @@
 import Foundation
 import RepLearn
 
-/// Zhang, Isola & Efros (ECCV 2016) cast colorization as classification over a quantised ab
-/// plane. These are the reference computations of lecture 5 (they become its exercises).
+/// The quantised ab plane of Zhang, Isola & Efros (ECCV 2016) as the experiment uses it: the Q
+/// in-gamut bin centres found by exercise 5.2, and the layout changes between the network's
+/// NCHW tensors and the exercises' one-row-per-position matrices.
 ///
 /// Grid: bin centres at multiples of `gridSize` (10) in a and b; a colour belongs to the bin of
-/// its nearest centre, (10·round(a/10), 10·round(b/10)). A bin is *in gamut* when some sRGB
-/// colour falls in it; we find them by a dense sweep of the sRGB cube (`levels`³ colours).
-public struct ABBins: Sendable {
-    public let gridSize: Float
-    /// [Q, 2] bin centres (a, b), sorted by a then b.
-    public let centres: [(a: Float, b: Float)]
+/// its nearest centre. A bin is *in gamut* when some sRGB colour of a dense sweep of the cube
+/// (64³ colours) falls in it.
+struct ABBins {
+    let gridSize: Float
+    /// [Q, 2] centres (a, b), sorted by a then b.
+    let centres: Tensor
 
-    public var count: Int { centres.count }
+    var count: Int { centres.rows }
+    func centre(_ q: Int) -> (a: Float, b: Float) { (centres.data[2 * q], centres.data[2 * q + 1]) }
 
-    public init(gridSize: Float = 10, levels: Int = 64) {
+    /// The centres from `impl` (exercise 5.2), checked for the shape the experiment needs.
+    init(_ impl: any ColorizationExercises, gridSize: Float = 10, levels: Int = 64) throws {
+        let c = try impl.inGamutBins(gridSize: gridSize, levels: levels)
+        guard c.rank == 2, c.cols == 2, (2...10_000).contains(c.rows), c.data.allSatisfy(\.isFinite) else {
+            throw InputError("inGamutBins (exercise 5.2) returned \(c.shape); the experiment needs [Q, 2] finite centres with 2 ≤ Q ≤ 10000 "
+                + "(about 261 for a grid of 10) — check it with `swift test --filter Lecture05`")
+        }
         self.gridSize = gridSize
-        var seen = Set<Int64>()
-        for r in 0..<levels { for g in 0..<levels { for b in 0..<levels {
-            let s = Float(levels - 1)
-            let lab = ColorSpace.lab(r: Float(r) / s, g: Float(g) / s, b: Float(b) / s)
-            let (i, j) = (Int64((lab.a / gridSize).rounded()), Int64((lab.b / gridSize).rounded()))
-            seen.insert(i << 32 | (j & 0xFFFF_FFFF))
-        } } }
-        centres = seen.map { (Int32(truncatingIfNeeded: $0 >> 32), Int32(truncatingIfNeeded: $0)) }
-            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-            .map { (a: Float($0.0) * gridSize, b: Float($0.1) * gridSize) }
+        centres = c
     }
+}
 
-    /// The bin whose centre is nearest to (a, b) among the in-gamut bins.
-    public func nearest(_ a: Float, _ b: Float) -> Int {
-        var best = 0, bestD = Float.infinity
-        for (q, c) in centres.enumerated() {
-            let d = (c.a - a) * (c.a - a) + (c.b - b) * (c.b - b)
-            if d < bestD { bestD = d; best = q }
-        }
-        return best
-    }
-
-    /// Soft encoding: each of the P colours ab: [P] pairs → weights over its `k` nearest bins,
-    /// ∝ exp(−d²/2σ²), normalised to sum 1; returned as (bins [P][k], weights [P][k]).
-    public func softEncode(_ ab: [(Float, Float)], neighbours k: Int = 5, sigma: Float = 5) -> (bins: [[Int]], weights: [[Float]]) {
-        var bins: [[Int]] = [], weights: [[Float]] = []
-        bins.reserveCapacity(ab.count); weights.reserveCapacity(ab.count)
-        var d2 = [Float](repeating: 0, count: count)
-        for (a, b) in ab {
-            for (q, c) in centres.enumerated() { d2[q] = (c.a - a) * (c.a - a) + (c.b - b) * (c.b - b) }
-            // the k smallest distances by insertion into a sorted list (ties: the lower bin first)
-            var idx = [Int](), best = [Float]()
-            for q in 0..<count where idx.count < k || d2[q] < best[best.count - 1] {
-                var at = best.count
-                while at > 0 && best[at - 1] > d2[q] { at -= 1 }
-                idx.insert(q, at: at); best.insert(d2[q], at: at)
-                if idx.count > k { idx.removeLast(); best.removeLast() }
+/// Between [B, C, H, W] (the network's layout) and [B·H·W, C] (one row per position, the exercises' layout).
+enum PositionRows {
+    /// x: [B, C, H, W] → [B·H·W, C], row (i·H + y)·W + x.
+    static func rows(_ t: Tensor) -> Tensor {
+        let (b, c, hw) = (t.shape[0], t.shape[1], t.shape[2] * t.shape[3])
+        var out = Tensor.zeros([b * hw, c])
+        t.data.withUnsafeBufferPointer { src in
+            out.data.withUnsafeMutableBufferPointer { dst in
+                for i in 0..<b { for ch in 0..<c {
+                    let from = (i * c + ch) * hw
+                    for p in 0..<hw { dst[(i * hw + p) * c + ch] = src[from + p] }
+                } }
             }
-            let w = best.map { Foundation.exp(-$0 / (2 * sigma * sigma)) }
-            let s = w.reduce(0, +)
-            bins.append(idx); weights.append(w.map { $0 / max(s, 1e-30) })
         }
-        return (bins, weights)
+        return out
     }
 
-    /// Class rebalancing: p = empirical bin distribution, p̃ = p smoothed by a Gaussian of σ (in ab
-    /// units) over the bin centres, w ∝ ((1 − λ)p̃ + λ/Q)⁻¹ scaled so that Σ_q p̃_q w_q = 1.
-    public func rebalancingWeights(prior p: [Double], sigma: Float = 5, lambda: Double = 0.5) -> (smoothed: [Double], weights: [Double]) {
-        var smooth = [Double](repeating: 0, count: count)
-        for q in 0..<count {
-            var s = 0.0, z = 0.0
-            for r in 0..<count {
-                let d2 = Double((centres[q].a - centres[r].a) * (centres[q].a - centres[r].a) + (centres[q].b - centres[r].b) * (centres[q].b - centres[r].b))
-                let k = Foundation.exp(-d2 / (2 * Double(sigma * sigma)))
-                s += k * p[r]; z += k
+    /// [B·H·W, C] → [B, C, H, W] (the inverse of ``rows(_:)``).
+    static func nchw(_ r: Tensor, like shape: [Int]) throws -> Tensor {
+        let (b, c, hw) = (shape[0], shape[1], shape[2] * shape[3])
+        try r.expectShape([b * hw, c], "PositionRows.nchw", name: "rows")
+        var out = Tensor.zeros(shape)
+        r.data.withUnsafeBufferPointer { src in
+            out.data.withUnsafeMutableBufferPointer { dst in
+                for i in 0..<b { for ch in 0..<c {
+                    let to = (i * c + ch) * hw
+                    for p in 0..<hw { dst[to + p] = src[(i * hw + p) * c + ch] }
+                } }
             }
-            smooth[q] = s / z
         }
-        let total = smooth.reduce(0, +)
-        smooth = smooth.map { $0 / total }
-        var w = smooth.map { 1 / ((1 - lambda) * $0 + lambda / Double(count)) }
-        let e = zip(smooth, w).reduce(0) { $0 + $1.0 * $1.1 }
-        w = w.map { $0 / e }
-        return (smooth, w)
+        return out
     }
 
-    /// Annealed mean: with probabilities z over the bins, f_T(z) = Σ_q softmax(log z / T)_q·centre_q.
-    /// T = 1 is the mean, T → 0 the mode. (T is a true temperature: log z is divided by it.)
-    public func annealedMean(_ z: UnsafePointer<Float>, stride: Int, temperature t: Float) -> (a: Float, b: Float) {
-        var mx = -Float.infinity
-        for q in 0..<count { mx = max(mx, Foundation.log(max(z[q * stride], 1e-30)) / t) }
-        var s: Float = 0, a: Float = 0, b: Float = 0
-        for q in 0..<count {
-            let e = Foundation.exp(Foundation.log(max(z[q * stride], 1e-30)) / t - mx)
-            s += e; a += e * centres[q].a; b += e * centres[q].b
+    /// Planar [C, n] values (a plane per channel) → [n, C] rows, and back.
+    static func rows(planar v: [Float], channels c: Int) -> Tensor {
+        let n = v.count / c
+        var out = Tensor.zeros([n, c])
+        for ch in 0..<c { for i in 0..<n { out.data[i * c + ch] = v[ch * n + i] } }
+        return out
+    }
+    static func planar(_ r: Tensor) -> [Float] {
+        let (n, c) = (r.rows, r.cols)
+        var out = [Float](repeating: 0, count: n * c)
+        for i in 0..<n { for ch in 0..<c { out[ch * n + i] = r.data[i * c + ch] } }
+        return out
+    }
+}
+
+extension Variable {
+    /// A loss computed outside the tape by an exercise: its value L and ∂L/∂self = g. The result
+    /// holds L; its backward sends g to `self` (the surrogate Σ self ⊙ g, shifted to the value L).
+    func externalLoss(value: Double, gradient g: Tensor) throws -> Variable {
+        try g.expectShape(shape, "externalLoss", name: "gradient")
+        guard value.isFinite, g.data.allSatisfy(\.isFinite) else {
+            throw InputError("the loss exercise returned a non-finite loss (\(value)) or gradient")
         }
-        return (a / s, b / s)
+        let surrogate = try (self * Variable(g)).sum()
+        return surrogate + Float(value - Double(surrogate.value.data[0]))
     }
 }

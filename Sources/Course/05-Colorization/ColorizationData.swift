@@ -10,9 +10,10 @@ struct LabPhoto {
     /// The photo's own sRGB pixels, [3, H·W] in [0, 1] (for crops of the original colours).
     var rgb: [Float]
 
-    /// Loads `name` from datasets/photos, halves it `halvings` times (2×2 means) and crops both
-    /// sides to multiples of 4 (the network's output stride).
-    static func load(_ name: String, halvings: Int) throws -> LabPhoto {
+    /// Loads `name` from datasets/photos, halves it `halvings` times (2×2 means), crops both
+    /// sides to multiples of 4 (the network's output stride) and converts it to Lab with `impl`
+    /// (exercise 5.1).
+    static func load(_ name: String, halvings: Int, impl: any ColorizationExercises) throws -> LabPhoto {
         let img = try Datasets.photo(name, channels: 3)
         var (h, w) = (img.height, img.width)
         var px = [Float](repeating: 0, count: 3 * h * w)                  // planar RGB in [0, 1]
@@ -30,10 +31,13 @@ struct LabPhoto {
         let (hc, wc) = (h / 4 * 4, w / 4 * 4)
         var rgb = [Float](repeating: 0, count: 3 * hc * wc)
         for c in 0..<3 { for y in 0..<hc { for x in 0..<wc { rgb[(c * hc + y) * wc + x] = px[(c * h + y) * w + x] } } }
-        let lab = try ColorSpace.labFromSRGB(try Tensor(shape: [1, 3, hc, wc], data: rgb))
         let n = hc * wc
-        return LabPhoto(name: name, height: hc, width: wc, lightness: Array(lab.data[0..<n]),
-                        ab: Array(lab.data[n..<(3 * n)]), rgb: rgb)
+        let rows = try impl.labFromSRGB(PositionRows.rows(planar: rgb, channels: 3))       // [n, 3] (L, a, b)
+        guard rows.shape == [n, 3], rows.data.allSatisfy(\.isFinite) else {
+            throw InputError("labFromSRGB (exercise 5.1) returned \(rows.shape) for [\(n), 3] pixels, or non-finite values")
+        }
+        let lab = PositionRows.planar(rows)
+        return LabPhoto(name: name, height: hc, width: wc, lightness: Array(lab[0..<n]), ab: Array(lab[n..<(3 * n)]), rgb: rgb)
     }
 
     /// The network's input for the whole photo: (L/50 − 1), [1, 1, H, W].

@@ -4,6 +4,11 @@ import RepLearn
 /// Lecture 5's experiment: the same small conv net trained to colour photos three ways (L2
 /// regression on ab; classification over the ab bins; classification with class rebalancing),
 /// decoded with the annealed mean at several temperatures, on 4 held-out photos.
+///
+/// Every lecture-5 computation goes through `ctx.impls.colorization` — the reference, or with
+/// `--impl student` the student's exercises: Lab conversion of the photos and of the pictures
+/// (5.1), the bins (5.2), the soft-encoded targets (5.3), the rebalancing weights (5.4), the
+/// losses and their gradients inside training (5.5, 5.7) and the annealed-mean decoding (5.6).
 final class ColorizationExperiment: Experiment {
     let slug = "colorization"
     let steps = ["bins", "train", "compare", "units"]
@@ -14,7 +19,11 @@ final class ColorizationExperiment: Experiment {
     static let allPhotos = Datasets.photoNames + Datasets.morePhotoNames
 
     var bins: ABBins?
-    var weights: [Double] = [], prior: [Double] = [], smoothed: [Double] = []
+    var weights = Tensor.zeros([0]), prior: [Double] = [], smoothed: [Double] = []
+    /// Rebalancing: smoothing σ in bins and the uniform mix λ. Zhang et al.'s σ = 5 is in ab units,
+    /// half a bin of the grid of 10; σ = 5 *bins* smooths p over most of the gamut and leaves the
+    /// weights almost flat (0.74–1.95 here), so rebalancing would do next to nothing.
+    static let rebalanceSigma: Float = 0.5, rebalanceLambda: Float = 0.5
     var train: [LabPhoto] = [], test: [LabPhoto] = []
     var nets: [(ColorizationLoss, ColorizationNet)] = []
 
@@ -33,37 +42,47 @@ final class ColorizationExperiment: Experiment {
 
     /// Photos (halved twice: ~160 px), the in-gamut bins, the empirical prior and the weights.
     func prepare(_ ctx: ExperimentContext, _ dir: URL) throws {
-        if ctx.impls.name != "reference" {
-            ctx.reporter.info("  Lecture 5's exercises are not built yet: this run uses the reference computations.")
-        }
+        let impl = ctx.impls.colorization
+        ctx.reporter.info("  lecture 5's exercises: \(ctx.impls.name)")
         let start = Date()
-        let b = ABBins(gridSize: 10, levels: 64)
+        let b = try ABBins(impl, gridSize: 10, levels: 64)
         bins = b
         for name in Self.allPhotos {
-            let p = try LabPhoto.load(name, halvings: 2)
+            let p = try LabPhoto.load(name, halvings: 2, impl: impl)
             if Self.testPhotos.contains(name) { test.append(p) } else { train.append(p) }
         }
         ctx.reporter.info("  \(b.count) in-gamut ab bins (grid 10, centres at multiples of 10, from a 64³ sweep of the sRGB cube); "
             + "\(train.count) training photos, \(test.count) held out, \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+        // p: each training pixel (at the output's resolution) counted in its nearest bin — a soft
+        // encoding with k = 1 (5.3) is the one-hot of that bin.
         var counts = [Double](repeating: 0, count: b.count)
         for p in train {
-            let ab = p.quarterAB, n = ab.count / 2
-            for i in 0..<n { counts[b.nearest(ab[i], ab[n + i])] += 1 }
+            let z = try impl.softEncode(PositionRows.rows(planar: p.quarterAB, channels: 2), centres: b.centres, neighbours: 1, sigma: 5)
+            try z.expectShape([p.quarterAB.count / 2, b.count], "softEncode (exercise 5.3)", name: "one-hot encoding")
+            for q in try z.argmaxRows() { counts[q] += 1 }
         }
         let total = counts.reduce(0, +)
         prior = counts.map { $0 / total }
-        (smoothed, weights) = b.rebalancingWeights(prior: prior, sigma: 5, lambda: 0.5)
+        let r = try impl.rebalancingWeights(prior: Tensor(vector: prior.map(Float.init)), centres: b.centres, gridSize: b.gridSize,
+                                            sigma: Self.rebalanceSigma, lambda: Self.rebalanceLambda)
+        guard r.weights.shape == [b.count], r.smoothed.shape == [b.count], r.weights.data.allSatisfy({ $0.isFinite && $0 > 0 }) else {
+            throw InputError("rebalancingWeights (exercise 5.4) returned weights \(r.weights.shape) and p̃ \(r.smoothed.shape) for \(b.count) bins, "
+                + "or weights that are not finite and positive")
+        }
+        (smoothed, weights) = (r.smoothed.data.map(Double.init), r.weights)
         try metrics?.set("in_gamut_bins", b.count)
         try metrics?.set("prior", ["bins_used_by_training_pixels": counts.filter { $0 > 0 }.count,
-                                   "max_weight": weights.max() ?? 0, "min_weight": weights.min() ?? 0])
+                                   "smoothing_sigma_bins": Double(Self.rebalanceSigma), "lambda": Double(Self.rebalanceLambda),
+                                   "max_weight": Double(weights.data.max() ?? 0), "min_weight": Double(weights.data.min() ?? 0)])
         try abPlane(prior.map { log10(max($0, 1e-7)) }, "Empirical ab distribution of the training pixels (log10 p)", dir.appendingPathComponent("prior.svg"), ctx)
-        try abPlane(weights.map { log10($0) }, "Rebalancing weights w (log10), λ = ½, σ = 5", dir.appendingPathComponent("weights.svg"), ctx)
+        try abPlane(smoothed.map { log10(max($0, 1e-7)) }, "Smoothed prior p̃ (log10), σ = \(Self.rebalanceSigma) bins", dir.appendingPathComponent("prior-smoothed.svg"), ctx)
+        try abPlane(weights.data.map { log10(Double($0)) }, "Rebalancing weights w (log10), λ = ½, σ = \(Self.rebalanceSigma) bins", dir.appendingPathComponent("weights.svg"), ctx)
     }
 
     func trainAll(_ ctx: ExperimentContext, _ dir: URL) throws {
         guard let bins, nets.isEmpty else { return }
         let steps = ctx.quick ? 40 : 400
-        let trainer = ColorizationTrainer(bins: bins, weights: weights, sampler: CropSampler(photos: train, size: 40))
+        let trainer = ColorizationTrainer(impl: ctx.impls.colorization, bins: bins, weights: weights, sampler: CropSampler(photos: train, size: 40))
         var f = Figure(title: "Training loss per step (batches of 16 crops, 40×40)")
         f.xLabel = "step"; f.yLabel = "loss (running mean of 20 steps)"
         var times: [String: Double] = [:]
@@ -96,7 +115,7 @@ final class ColorizationExperiment: Experiment {
                           Method(name: "rebalanced, T = 0.38", net: 2, temperature: 0.38),
                           Method(name: "rebalanced, mode", net: 2, temperature: nil)]
 
-    func predict(_ m: Method, _ photo: LabPhoto) throws -> [Float] {
+    func predict(_ m: Method, _ photo: LabPhoto, _ impl: any ColorizationExercises) throws -> [Float] {
         guard let bins else { return [] }
         let (kind, net) = nets[m.net]
         let out = try Graph.noGrad { try net.forward(Variable(photo.input)).output.value }
@@ -106,19 +125,13 @@ final class ColorizationExperiment: Experiment {
             for i in 0..<(2 * n) { ab[i] = out.data[i] * 100 }
             return ab
         }
-        let probs = out.softmax(axis: 1, log: false)
-        probs.data.withUnsafeBufferPointer { p in
-            for i in 0..<n {
-                if let t = m.temperature {
-                    let (a, b) = bins.annealedMean(p.baseAddress! + i, stride: n, temperature: t)
-                    ab[i] = a; ab[n + i] = b
-                } else {
-                    var best = 0
-                    for q in 1..<bins.count where p[q * n + i] > p[best * n + i] { best = q }
-                    ab[i] = bins.centres[best].a; ab[n + i] = bins.centres[best].b
-                }
-            }
+        let probs = PositionRows.rows(out.softmax(axis: 1, log: false))            // [n, Q]
+        if let t = m.temperature {
+            let decoded = try impl.annealedMean(probs, centres: bins.centres, temperature: t)
+            guard decoded.shape == [n, 2] else { throw InputError("annealedMean (exercise 5.6) returned \(decoded.shape) for [\(n), \(bins.count)] probabilities") }
+            return PositionRows.planar(decoded)
         }
+        for (i, best) in try probs.argmaxRows().enumerated() { (ab[i], ab[n + i]) = bins.centre(best) }   // the mode
         return ab
     }
 
@@ -129,12 +142,13 @@ final class ColorizationExperiment: Experiment {
         var chroma: [[Float]] = Array(repeating: [], count: Self.methods.count)
         var truthChroma: [Float] = []
         var histograms: [[Double]] = Array(repeating: [Double](repeating: 0, count: 26 * 26), count: Self.methods.count + 1)
-        let shown = [0, 2, 4, 5]
+        let shown = [0, 1, 4, 5]
+        let impl = ctx.impls.colorization
         for photo in test {
             let (h, w) = (photo.height, photo.width)
-            var row = [Self.rgbImage(photo, ab: [Float](repeating: 0, count: 2 * h * w))]
+            var row = [try rgbImage(photo, ab: [Float](repeating: 0, count: 2 * h * w), impl)]
             for (mi, m) in Self.methods.enumerated() {
-                let full = try Self.upsample(predict(m, photo), h / 4, w / 4)
+                let full = try Self.upsample(predict(m, photo, impl), h / 4, w / 4)
                 var se = 0.0, hits = [Int](repeating: 0, count: 151), c: Float = 0
                 for i in 0..<(h * w) {
                     let (da, db) = (full[i] - photo.ab[i], full[h * w + i] - photo.ab[h * w + i])
@@ -152,13 +166,13 @@ final class ColorizationExperiment: Experiment {
                 e["ab_mse", default: 0] += se / Double(h * w) / Double(test.count)
                 e["auc_ab_error", default: 0] += auc / 151 / Double(test.count)
                 perMethod[m.name] = e
-                if shown.contains(mi) { row.append(Self.rgbImage(photo, ab: full)) }
+                if shown.contains(mi) { row.append(try rgbImage(photo, ab: full, impl)) }
             }
             for i in 0..<(h * w) {
                 truthChroma.append((photo.ab[i] * photo.ab[i] + photo.ab[h * w + i] * photo.ab[h * w + i]).squareRoot())
                 histograms[Self.methods.count][Self.histBin(photo.ab[i], photo.ab[h * w + i])] += 1
             }
-            row.append(Self.rgbImage(photo, ab: photo.ab))
+            row.append(try rgbImage(photo, ab: photo.ab, impl))
             panels.row(photo.name, row)
         }
         for (mi, m) in Self.methods.enumerated() { perMethod[m.name]?["colourfulness"] = Double(chroma[mi].reduce(0, +)) / Double(max(chroma[mi].count, 1)) }
@@ -227,12 +241,16 @@ final class ColorizationExperiment: Experiment {
         try Graph.noGrad { try Variable(Tensor(shape: [1, 2, h4, w4], data: ab)).upsampleBilinear(4).value.data }
     }
 
-    static func rgbImage(_ p: LabPhoto, ab: [Float]) -> Image {
+    /// The photo's L with `ab` ([2, H·W] planes), through Lab → sRGB (exercise 5.1), clipped to [0, 1].
+    func rgbImage(_ p: LabPhoto, ab: [Float], _ impl: any ColorizationExercises) throws -> Image {
         let n = p.height * p.width
-        let rgb = (try? ColorSpace.srgbFromLab(try Tensor(shape: [1, 3, p.height, p.width], data: p.lightness + ab), clamp: true))
-            ?? Tensor.zeros([1, 3, p.height, p.width])
+        let rgb = try impl.srgbFromLab(PositionRows.rows(planar: p.lightness + ab, channels: 3))     // [n, 3]
+        guard rgb.shape == [n, 3] else { throw InputError("srgbFromLab (exercise 5.1) returned \(rgb.shape) for [\(n), 3] colours") }
         var img = Image(width: p.width, height: p.height, channels: 3)
-        for i in 0..<n { for c in 0..<3 { img.pixels[i * 3 + c] = UInt8((rgb.data[c * n + i] * 255).rounded()) } }
+        for i in 0..<(3 * n) {
+            let v = rgb.data[i].isFinite ? min(max(rgb.data[i], 0), 1) : 0
+            img.pixels[i] = UInt8((v * 255).rounded())
+        }
         return img
     }
 
@@ -262,7 +280,7 @@ final class ColorizationExperiment: Experiment {
     func abPlane(_ values: [Double], _ title: String, _ url: URL, _ ctx: ExperimentContext) throws {
         guard let bins else { return }
         var grid = [Double](repeating: values.min() ?? 0, count: 26 * 26)
-        for (q, c) in bins.centres.enumerated() { grid[Self.histBin(c.a, c.b)] = values[q] }
+        for q in 0..<bins.count { let c = bins.centre(q); grid[Self.histBin(c.a, c.b)] = values[q] }
         var panel = ImagePanels(title: title, columnTitles: ["a → right, b → up (−130…130)"], scale: 8)
         panel.row("", [Self.heat(grid, 26, 26)])
         try panel.writeSVG(to: url)

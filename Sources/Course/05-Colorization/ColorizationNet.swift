@@ -36,10 +36,17 @@ enum ColorizationLoss: String {
     case rebalanced = "classification, rebalanced"
 }
 
+/// Trains a ColorizationNet with the exercises' losses: the targets (5.3 soft encoding), the
+/// per-bin weights (5.4) and the loss with its gradient (5.5 or 5.7) come from `impl`; the tape
+/// carries that gradient back through the network (``Variable/externalLoss(value:gradient:)``).
 struct ColorizationTrainer {
+    let impl: any ColorizationExercises
     let bins: ABBins
-    let weights: [Double]          // rebalancing weight per bin
+    /// Rebalancing weight per bin, [Q].
+    let weights: Tensor
     let sampler: CropSampler
+    /// Soft encoding: nearest bins and Gaussian σ (ab units).
+    static let neighbours = 5, encodingSigma: Float = 5
 
     /// Trains for `steps` steps of `batch` crops (Adam, lr 1e-3 with a cosine decay); returns the
     /// loss per step.
@@ -47,34 +54,27 @@ struct ColorizationTrainer {
         let opt = AdamOptimizer([ParameterGroup(net.parameters)], learningRate: 1e-3)
         let schedule = CosineSchedule(base: 1e-3, warmup: steps / 20, total: steps, minimum: 1e-4)
         let progress = TrainingProgress("  \(kind.rawValue)", totalSteps: steps)
-        let q = sampler.size / 4, positions = q * q, nq = bins.count
+        let binWeights = kind == .rebalanced ? weights : Tensor(repeating: 1, shape: [bins.count])
         var curve: [Double] = []
         for step in 0..<steps {
             opt.learningRate = schedule(step)
             let (x, ab) = sampler.batch(batch, rng: &rng)
             opt.zeroGrad()
-            let out = try net.forward(Variable(x)).output
-            let loss: Variable
+            let out = try net.forward(Variable(x)).output                 // [B, 2 or Q, s/4, s/4]
+            let abRows = PositionRows.rows(try Tensor(shape: [batch, 2, sampler.size / 4, sampler.size / 4], data: ab.flatMap { $0 }))
+            let result: LossAndGradient
             if kind == .regression {
-                var target = Tensor.zeros([batch, 2, q, q])
-                for i in 0..<batch { for k in 0..<(2 * positions) { target.data[i * 2 * positions + k] = ab[i][k] / 100 } }
-                loss = try out.mseLoss(target: target)
+                // the net predicts ab / 100
+                result = try impl.l2Loss(prediction: PositionRows.rows(out.value), target: abRows * 0.01)
             } else {
-                var target = Tensor.zeros([batch, nq, q, q])
-                var w = [Float](repeating: 1, count: batch * positions)
-                for i in 0..<batch {
-                    let pairs = (0..<positions).map { (ab[i][$0], ab[i][positions + $0]) }
-                    let enc = bins.softEncode(pairs)
-                    for p in 0..<positions {
-                        for (bin, v) in zip(enc.bins[p], enc.weights[p]) { target.data[(i * nq + bin) * positions + p] = v }
-                        if kind == .rebalanced { w[i * positions + p] = Float(weights[enc.bins[p][0]]) }
-                    }
-                }
-                loss = try out.crossEntropy(targets: target, axis: 1, weights: w)
+                let targets = try impl.softEncode(abRows, centres: bins.centres, neighbours: Self.neighbours, sigma: Self.encodingSigma)
+                try targets.expectShape([abRows.rows, bins.count], "softEncode (exercise 5.3)", name: "targets")
+                result = try impl.weightedCrossEntropy(logits: PositionRows.rows(out.value), targets: targets, binWeights: binWeights)
             }
+            let loss = try out.externalLoss(value: result.loss, gradient: try PositionRows.nchw(result.gradient, like: out.shape))
             try loss.backward()
             try opt.step()
-            let l = Double(loss.value.data[0])
+            let l = result.loss
             guard l.isFinite else { throw InputError("colorization (\(kind.rawValue)): the loss became \(l) at step \(step)") }
             curve.append(l)
             progress.step(step + 1, loss: l, batch: batch)
