@@ -10,7 +10,9 @@ public struct StudentQuestions: QuestionExercises {
         case 2: return lecture2Answers()
         case 3: return lecture3Answers()
         case 4: return lecture4Answers()
+        case 5: return lecture5Answers()
         case 7: return lecture7Answers()
+        case 9: return lecture9Answers()
         default: return [:]
         }
     }

@@ -9,4 +9,5 @@ final class Lecture05ColorizationTests: XCTestCase {
     func test_5_5_crossEntropy() throws { try GradeExercise.run("5.5") }
     func test_5_6_annealedMean() throws { try GradeExercise.run("5.6") }
     func test_5_7_l2Loss() throws { try GradeExercise.run("5.7") }
+    func test_5_Q_questions() throws { try GradeExercise.run("5.Q") }
 }

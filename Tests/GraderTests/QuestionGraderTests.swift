@@ -21,10 +21,11 @@ final class QuestionGraderTests: XCTestCase {
         "3.Qa": "0", "3.Qb": "0.25", "3.Qc": "16", "3.Qd": "yes",
         "4.Qa": "4", "4.Qb": "64", "4.Qc": "c", "4.Qd": "0.5",
         "7.Qa": "0.684", "7.Qb": "0.00065", "7.Qc": "0.4", "7.Qd": "2", "7.Qe": "yes",
+        "5.Qa": "116", "5.Qb": "8", "5.Qc": "5", "5.Qd": "0.38", "5.Qe": "60", "9.Qa": "0.25", "9.Qb": "0.05", "9.Qc": "0", "9.Qd": "b", "9.Qe": "2",
     ]
 
     func testEveryQuestionRejectsItsWrongAnswerAndPassesTheReference() {
-        for module in [1, 2, 3, 4, 7] {
+        for module in [1, 2, 3, 4, 5, 7, 9] {
             let mutants = Self.wrong.filter { $0.key.hasPrefix("\(module).") }.sorted { $0.key < $1.key }.map { id, answer in
                 Mutant(name: "\(id) answered \(answer)", killedBy: [id], impls: Implementations.reference.with(questions: AnswersOverride(override: [id: answer])))
             }

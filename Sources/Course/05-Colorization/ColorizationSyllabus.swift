@@ -45,4 +45,9 @@ let colorizationModule = ModuleInfo(
                      hint: "The baseline loss: squared error in ab, averaged — over what?",
                      method: "Sum the squared a and b errors of a position, average over positions; the gradient of a square brings down a 2.",
                      formula: "L = (1/P) Σ_p ((â_p − a_p)² + (b̂_p − b_p)²); ∂L/∂ŷ = 2(ŷ − y)/P."),
+        ExerciseInfo(id: "5.Q", title: "Questions on lecture 5",
+                     file: "Exercises/05-Colorization/ColorizationQuestions.swift", section: "Questions",
+                     hint: "Each question names the section or figure that answers it. Predict on paper first, then look.",
+                     method: "Numeric answers are judged with the tolerance the check states (“3/4”, “0.75” and “75%” are all read); for multiple choice give the letter or the word.",
+                     formula: "Every numeric answer follows from a formula in the notes or a stub's documentation, or is read off the named figure."),
     ])

@@ -28,4 +28,9 @@ let transferModule = ModuleInfo(
                      hint: "k per class, no repeats, every class, and the same picks for the same seed.",
                      method: "For each class in order: its indices ascending, a partial Fisher–Yates shuffle of the first k positions with rng.nextInt(below: m − j), keep the first k; throw if m < k.",
                      formula: "for j in 0..<k: swap(idx[j], idx[j + rng.nextInt(below: m − j)]); take idx[0..<k]; classes 0, 1, … in order."),
+        ExerciseInfo(id: "9.Q", title: "Questions on lecture 9",
+                     file: "Exercises/09-Transfer/TransferQuestions.swift", section: "Questions",
+                     hint: "Each question names the section or figure that answers it. Predict on paper first, then look.",
+                     method: "Numeric answers are judged with the tolerance the check states (“3/4”, “0.75” and “75%” are all read); for multiple choice give the letter or the word.",
+                     formula: "Every numeric answer follows from a formula in the notes or a stub's documentation, or is read off the named figure."),
     ])

@@ -12,7 +12,8 @@ public enum Catalog {
             + Word2VecChecks.all.map { $0.erased { $0.word2vec } }
             + ContrastiveChecks.all.map { $0.erased { $0.contrastive } }
             + TransferChecks.all.map { $0.erased { $0.transfer } }
-            + (LayersQuestions.all + AutoencoderQuestions.all + KMeansQuestions.all + VQQuestions.all + Word2VecQuestions.all)
+            + (LayersQuestions.all + AutoencoderQuestions.all + KMeansQuestions.all + VQQuestions.all + ColorizationQuestions.all
+              + Word2VecQuestions.all + TransferQuestions.all)
                 .map { $0.erased { $0.questions } }
     }
 
