@@ -41,6 +41,8 @@ public enum Method: UInt32, CaseIterable, Sendable {
     // 7 word2vec
     case tokenize = 701, buildVocabulary, keepProbability, noiseDistribution, sampleNoise, sgnsLoss, learningRate,
          trainingPairs, nearestNeighbors, analogy, spearman
+    // 8 Contrastive
+    case nceLoss = 801, ntXent, alignment, uniformity, augmentView, rotationBatch, rotationLoss
 }
 
 /// What the student's code threw (other than ``NotImplemented``), as its description.

@@ -80,6 +80,13 @@ final class GarbageOutputTests: XCTestCase {
         func nearestNeighbors(_ vectors: Tensor, query: Int, k: Int) throws -> [Int] { ints }
         func analogy(_ vectors: Tensor, a: Int, b: Int, c: Int) throws -> Int { ints.first ?? Int.min }
         func spearman(_ x: [Double], _ y: [Double]) throws -> Double { d }
+        func nceLoss(data: Tensor, noise: Tensor, theta: Tensor, noiseMean: Float, noiseStd: Float, nu: Float) throws -> NCELoss { NCELoss(loss: d, gradient: t) }
+        func ntXent(_ z: Tensor, temperature: Float) throws -> NTXentLoss { NTXentLoss(loss: d, gradient: t) }
+        func alignment(_ x: Tensor, _ y: Tensor, alpha: Double) throws -> Double { d }
+        func uniformity(_ x: Tensor, t: Double) throws -> Double { d }
+        func augmentView(_ x: Tensor, _ settings: ViewAugmentation, rng: inout SeededGenerator) throws -> Tensor { t }
+        func rotationBatch(_ x: Tensor) throws -> RotationBatch { RotationBatch(images: t, labels: ints) }
+        func rotationLoss(logits: Tensor, labels: [Int]) throws -> ClassificationLoss { ClassificationLoss(loss: d, gradient: t) }
     }
 
     func testEveryCheckFailsGarbageWithoutTrapping() {

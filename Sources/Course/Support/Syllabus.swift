@@ -24,7 +24,7 @@ public struct ModuleInfo: Sendable, Codable {
 
 /// The course in order. Each module adds itself here.
 public enum Syllabus {
-    public static let modules: [ModuleInfo] = [layersModule, autoencodersModule, kmeansModule, vqModule, colorizationModule, maeModule, word2vecModule]
+    public static let modules: [ModuleInfo] = [layersModule, autoencodersModule, kmeansModule, vqModule, colorizationModule, maeModule, word2vecModule, contrastiveModule]
 
     public static func module(_ slug: String) -> ModuleInfo? {
         modules.first { $0.slug == slug || String($0.number) == slug }
