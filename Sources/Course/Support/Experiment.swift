@@ -81,7 +81,8 @@ public enum Experiments {
                                       Entry(slug: "vq") { VQExperiment() },
                                       Entry(slug: "word2vec") { Word2VecExperiment() },
                                       Entry(slug: "colorization") { ColorizationExperiment() },
-                                      Entry(slug: "mae") { MAEExperiment() }]
+                                      Entry(slug: "mae") { MAEExperiment() },
+                                      Entry(slug: "contrastive") { ContrastiveExperiment() }]
     public static func named(_ slug: String) -> Experiment? { all.first { $0.slug == slug }?.make() }
 }
 
