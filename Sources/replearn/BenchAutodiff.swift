@@ -61,31 +61,33 @@ extension Benchmarks {
         }, stepFigures(2 * 3 * macs))
     }
 
-    /// SimCLR: 256 inputs of 784 values uniform in [0, 1] → two views each (add N(0, 1) noise, then
-    /// zero 10% of the values), encoder Linear 784→512, ReLU, Linear 512→128, L2-normalise; the
-    /// 512×512 cosine similarities / τ (τ = 0.5) with the diagonal removed; cross-entropy towards
-    /// each row's partner view. Adam lr 1e-3.
+    /// SimCLR: 256 images [1, 28, 28] uniform in [0, 1] → two views each (plus N(0, 0.1²) noise), through
+    /// lecture 8's encoder (conv 3×3 stride 2 1→16, BatchNorm, ReLU; conv 3×3 stride 2 16→32, BatchNorm,
+    /// ReLU; Linear 1568→128, ReLU) and projection head (Linear 128→128, ReLU, Linear 128→64),
+    /// L2-normalise; the 512×512 cosine similarities / τ (τ = 0.5) with the diagonal removed;
+    /// cross-entropy towards each row's partner view (NT-Xent, on the tape). Adam lr 1e-3.
     static let simclrStep = Workload(name: "simclr-step") {
         var rng = SeededGenerator(seed: 0)
-        let (n, d) = (256, 784)
-        let l1 = Linear(d, 512, rng: &rng), l2 = Linear(512, 128, rng: &rng)
-        let x = Tensor.randomUniform([n, d], 0, 1, using: &rng)
+        let n = 256
+        let encoder = ContrastiveEncoder(rng: &rng), head = ProjectionHead(rng: &rng)   // lecture 8's networks
+        let x = Tensor.randomUniform([n, 1, 28, 28], 0, 1, using: &rng)
         var diagonal = Tensor.zeros([2 * n, 2 * n])
         for i in 0..<(2 * n) { diagonal.data[i * 2 * n + i] = -1e9 }
         let hide = Variable(diagonal)
         let partner = (0..<(2 * n)).map { ($0 + n) % (2 * n) }
-        let opt = AdamOptimizer([ParameterGroup(l1.parameters + l2.parameters)], learningRate: 1e-3)
-        let macs = Double(2 * n) * Double(d * 512 + 512 * 128) * 3 + Double(2 * n * 2 * n * 128) * 3
+        let opt = AdamOptimizer([ParameterGroup(encoder.parameters + head.parameters)], learningRate: 1e-3)
+        let conv1 = Double(14 * 14 * 16 * 9), perImage = conv1 + Double(7 * 7 * 32 * 16 * 9 + 1568 * 128 + 128 * 128 + 128 * 64)
+        let macs = Double(2 * n) * (3 * perImage - conv1) + Double(2 * n * 2 * n * 64) * 3
         return ({
             opt.zeroGrad()
-            var views = Tensor.zeros([2 * n, d])
+            var views = Tensor.zeros([2 * n, 1, 28, 28])
             views.data.withUnsafeMutableBufferPointer { out in
-                rng.fillNormal(out)                                        // the noise, then x + noise
+                rng.fillNormal(out, std: 0.1)                                 // the noise, then x + noise
                 x.data.withUnsafeBufferPointer { xs in
-                    for i in 0..<(2 * n * d) { out[i] = rng.nextFloat() < 0.1 ? 0 : out[i] + xs[i % (n * d)] }
+                    for i in 0..<out.count { out[i] += xs[i % xs.count] }
                 }
             }
-            let z = try l2(l1(Variable(views)).relu()).l2Normalized()
+            let z = try head(encoder(Variable(views))).l2Normalized()
             let sim = try Variable.matmul(z, z, transposeB: true) * (1 / Float(0.5)) + hide
             let loss = try sim.crossEntropy(labels: partner)
             try loss.backward()

@@ -17,18 +17,26 @@ final class ContrastiveExperiment: Experiment {
     var rotationEncoder: ContrastiveEncoder?
     var byTemperature: [Float: ContrastiveTrainer.Trained] = [:]
     var seconds: [String: Double] = [:]
+    /// metrics.json's "probe_accuracy": per_temperature and per_batch_size (before the head, 10,000 labels).
+    var probeAccuracy: [String: Any] = [:]
 
     static let baseRun = ContrastiveTrainer.Run()
     /// Labelled training images for the sweeps' probe (the first ones); the table also uses 100 per class and all.
-    static let probeTrain = 10_000
+    var probeTrain = 10_000
+    /// Test images whose two views measure alignment and uniformity during training.
+    var trackImages = 500
 
+    /// Steps per SimCLR run and the labelled images of the table's "all labels" column.
+    /// The full run takes 150 steps of 256 images per configuration (0.64 epochs): enough to
+    /// order the configurations, far from the papers' hundreds of epochs.
     func settings(_ ctx: ExperimentContext) -> (steps: Int, probeAll: Int) {
-        ctx.quick ? (12, 10_000) : (200, 60_000)
+        ctx.quick ? (10, 5_000) : (150, 60_000)
     }
 
     func run(step: String, _ ctx: ExperimentContext) throws {
         let dir = ctx.outDir(slug)
         let start = Date()
+        if ctx.quick { probeTrain = 2_000; trackImages = 200 }
         if train == nil && step != "nce" {
             train = try Datasets.fashionMNIST("train")
             test = try Datasets.fashionMNIST("test")
@@ -64,14 +72,14 @@ final class ContrastiveExperiment: Experiment {
     /// Probe accuracy of the representation before and after the head (first 10,000 labels).
     func probeBoth(_ t: ContrastiveTrainer.Trained) throws -> (before: Double, after: Double) {
         guard let train, let test else { return (0, 0) }
-        let rows = Array(0..<Self.probeTrain)
+        let rows = Array(0..<probeTrain)
         let tr = try t.encoder.features(try train.images.gatherRows(rows), head: t.head)
         let te = try t.encoder.features(test.images, head: t.head)
         let labels = rows.map { train.labels[$0] }
         return (try probe(tr.h, labels, te.h), try probe(tr.z!, labels, te.z!))
     }
 
-    func alignmentImages() throws -> Tensor { try test!.images.gatherRows(Array(0..<500)) }
+    func alignmentImages() throws -> Tensor { try test!.images.gatherRows(Array(0..<trackImages)) }
 
     // MARK: steps
 
@@ -117,7 +125,7 @@ final class ContrastiveExperiment: Experiment {
         guard base == nil else { return }
         var run = Self.baseRun
         run.steps = settings(ctx).steps
-        run.trackEvery = max(1, run.steps / 8)
+        run.trackEvery = max(1, run.steps / (ctx.quick ? 2 : 6))
         let t = try trainer(ctx.impls.contrastive).simCLR(run, label: "  SimCLR τ = \(run.temperature)", probeImages: try alignmentImages())
         base = t
         byTemperature[run.temperature] = t
@@ -125,10 +133,21 @@ final class ContrastiveExperiment: Experiment {
         ctx.reporter.info(String(format: "  SimCLR (τ = %.2f, batch %d, %d steps, %.0f s): probe before the head %.3f, after the head %.3f",
                                  run.temperature, run.batch, run.steps, t.seconds, before, after))
         try metrics?.set("probe_before_head", before)
+        // How much of a difference between configurations is just the seed (initial weights, batches, views)?
+        var perSeed = [before]
+        for seed: UInt64 in [81, 82] {
+            var again = Self.baseRun
+            again.steps = run.steps; again.seed = seed
+            perSeed.append(try probeBoth(try trainer(ctx.impls.contrastive).simCLR(again, label: "  SimCLR τ = \(run.temperature), seed \(seed)")).before)
+        }
+        let spread = (perSeed.max() ?? 0) - (perSeed.min() ?? 0)
+        ctx.reporter.info("  the same run with seeds 80, 81, 82: probe " + perSeed.map { String(format: "%.3f", $0) }.joined(separator: ", ")
+                          + String(format: " (spread %.3f: smaller differences between configurations are noise)", spread))
+        try metrics?.set("probe_before_head_per_seed", ["seeds": [80, 81, 82], "accuracy": perSeed, "spread": spread])
         try metrics?.set("probe_after_head", after)
         try metrics?.set("simclr", ["temperature": run.temperature, "batch": run.batch, "steps": run.steps, "seconds": t.seconds,
                                     "final_loss": t.losses.suffix(20).reduce(0, +) / Double(min(20, t.losses.count)),
-                                    "probe_labelled_images": Self.probeTrain])
+                                    "probe_labelled_images": probeTrain])
         var f = Figure(title: "SimCLR training loss (NT-Xent, τ = \(run.temperature), batch \(run.batch))")
         f.xLabel = "step"; f.yLabel = "loss (running mean of 10 steps)"
         let smooth = t.losses.indices.map { i in t.losses[max(0, i - 9)...i].reduce(0, +) / Double(min(i + 1, 10)) }
@@ -149,7 +168,7 @@ final class ContrastiveExperiment: Experiment {
             var t = byTemperature[tau]
             if t == nil {
                 var run = Self.baseRun
-                run.temperature = tau; run.steps = settings(ctx).steps; run.trackEvery = max(1, run.steps / 8)
+                run.temperature = tau; run.steps = settings(ctx).steps; run.trackEvery = max(1, run.steps / (ctx.quick ? 2 : 6))
                 t = try trainer(ctx.impls.contrastive).simCLR(run, label: "  SimCLR τ = \(tau)", probeImages: try alignmentImages())
                 byTemperature[tau] = t
             }
@@ -164,7 +183,8 @@ final class ContrastiveExperiment: Experiment {
             for p in t!.track { au.dot(p.uniform, p.align, color: .label(i)) }
         }
         byTemperature = byTemperature.filter { $0.key == Self.baseRun.temperature }     // keep only what later steps use
-        try metrics?.set("probe_accuracy_per_temperature", rows)
+        probeAccuracy["per_temperature"] = rows
+        try metrics?.set("probe_accuracy", probeAccuracy)
         try metrics?.set("probe_after_head_per_temperature", after)
         try metrics?.set("align", align)
         try metrics?.set("uniform", uniform)
@@ -196,7 +216,8 @@ final class ContrastiveExperiment: Experiment {
             rows["\(b)"] = before
             pts.append((Double(b), before))
         }
-        try metrics?.set("probe_accuracy_per_batch_size", rows)
+        probeAccuracy["per_batch_size"] = rows
+        try metrics?.set("probe_accuracy", probeAccuracy)
         try metrics?.set("batch_sweep", ["temperature": Self.baseRun.temperature, "images_seen": images])
         var f = Figure(title: "Linear probe vs batch size (τ = \(Self.baseRun.temperature), same images seen)")
         f.xLabel = "batch size B (2(B − 1) negatives)"; f.yLabel = "probe accuracy"
@@ -253,13 +274,10 @@ final class ContrastiveExperiment: Experiment {
         let (enc, secs, losses) = try trainer(ctx.impls.contrastive).rotation(steps: steps, batch: batch, label: "  rotation prediction")
         rotationEncoder = enc
         guard let train, let test else { return }
-        let rows = Array(0..<Self.probeTrain)
+        let rows = Array(0..<probeTrain)
         let acc = try probe(try enc.features(try train.images.gatherRows(rows)).h, rows.map { train.labels[$0] }, try enc.features(test.images).h)
-        // How well it solves its own pretext on test images.
-        let rb = try ctx.impls.contrastive.rotationBatch(try test.images.gatherRows(Array(0..<500)).reshaped([500, 1, 28, 28]))
         ctx.reporter.info(String(format: "  rotation prediction (%d steps of %d images × 4 rotations, %.0f s): final loss %.3f, probe %.3f",
                                  steps, batch, secs, losses.suffix(20).reduce(0, +) / Double(min(20, losses.count)), acc))
-        _ = rb
         try metrics?.set("rotation", ["steps": steps, "batch_images": batch, "seconds": secs, "probe_accuracy": acc,
                                       "final_loss": losses.suffix(20).reduce(0, +) / Double(min(20, losses.count))])
     }
@@ -304,7 +322,7 @@ final class ContrastiveExperiment: Experiment {
         let untrained = ContrastiveEncoder(rng: &random)
         try add("random conv encoder (untrained)") { try untrained.features($0).h }
         let (sup, _) = try trainer(ctx.impls.contrastive).supervised(labels: train.labels, steps: steps, batch: Self.baseRun.batch, label: "  supervised ceiling")
-        try add("supervised conv encoder (all labels): ceiling") { try sup.features($0).h }
+        try add("supervised conv encoder, all labels: ceiling") { try sup.features($0).h }
         try metrics?.set("comparison", rows)
         try metrics?.set("comparison_labels", ["few": "100 per class (1,000)", "all": all])
     }

@@ -46,9 +46,8 @@ struct ContrastiveTrainer {
 
     /// SimCLR: two views per image (8.4), encoder + head, NT-Xent (8.2), Adam with a cosine schedule.
     func simCLR(_ run: Run, label: String, probeImages: Tensor? = nil) throws -> Trained {
-        var rng = SeededGenerator(seed: run.seed)
-        let encoder = ContrastiveEncoder(rng: &rng), head = ProjectionHead(rng: &rng)
-        let opt = AdamOptimizer([ParameterGroup(encoder.parameters + head.parameters)], learningRate: run.learningRate)
+        let learner = try SimCLRLearner(impl: impl, images: images, temperature: run.temperature, batch: run.batch,
+                                        views: run.views, learningRate: run.learningRate, seed: run.seed)
         let schedule = CosineSchedule(base: run.learningRate, warmup: max(1, run.steps / 20), total: run.steps, minimum: run.learningRate / 50)
         let progress = TrainingProgress(label, totalSteps: run.steps)
         var losses: [Double] = [], track: [Track] = []
@@ -58,30 +57,19 @@ struct ContrastiveTrainer {
             var r = SeededGenerator(seed: 8_000 + UInt64(step))
             let x = try probeImages.reshaped([probeImages.rows, 1, 28, 28])
             let (v1, v2) = (try impl.augmentView(x, run.views, rng: &r), try impl.augmentView(x, run.views, rng: &r))
-            let z1 = try Self.normalisedRows(try encoder.features(v1.reshaped([x.shape[0], 784]), head: head).z!)
-            let z2 = try Self.normalisedRows(try encoder.features(v2.reshaped([x.shape[0], 784]), head: head).z!)
+            let z1 = try Self.normalisedRows(try learner.encoder.features(v1.reshaped([x.shape[0], 784]), head: learner.head).z!)
+            let z2 = try Self.normalisedRows(try learner.encoder.features(v2.reshaped([x.shape[0], 784]), head: learner.head).z!)
             track.append(Track(step: step, align: try impl.alignment(z1, z2, alpha: 2), uniform: try impl.uniformity(z1, t: 2)))
         }
         try record(0)
         for step in 0..<run.steps {
-            opt.learningRate = schedule(step)
-            let rows = Self.batchRows(images.rows, run.batch, &rng)
-            let x = try images.gatherRows(rows).reshaped([run.batch, 1, 28, 28])
-            let v1 = try impl.augmentView(x, run.views, rng: &rng)
-            let v2 = try impl.augmentView(x, run.views, rng: &rng)
-            opt.zeroGrad()
-            let z = try head(encoder(Variable(try Self.stack(v1, v2))))          // [2B, 64]; rows i, i + B a positive pair
-            let l = try impl.ntXent(z.value, temperature: run.temperature)
-            guard l.loss.isFinite, l.gradient.shape == z.value.shape else {
-                throw InputError("SimCLR (\(label)): NT-Xent gave loss \(l.loss), gradient \(l.gradient.shape) at step \(step + 1)")
-            }
-            try (z * Variable(l.gradient)).sum().backward()
-            try opt.step()
-            losses.append(l.loss)
-            progress.step(step + 1, loss: l.loss, batch: run.batch)
+            learner.optimizer.learningRate = schedule(step)
+            let loss = try learner.step()
+            losses.append(loss)
+            progress.step(step + 1, loss: loss, batch: run.batch)
             if run.trackEvery > 0 && (step + 1) % run.trackEvery == 0 { try record(step + 1) }
         }
-        return Trained(encoder: encoder, head: head, losses: losses, track: track, seconds: Date().timeIntervalSince(start))
+        return Trained(encoder: learner.encoder, head: learner.head, losses: losses, track: track, seconds: Date().timeIntervalSince(start))
     }
 
     /// Rotation prediction (8.5): each batch of B images becomes 4B rotated ones; encoder + Linear 128→4.
@@ -130,5 +118,46 @@ struct ContrastiveTrainer {
             progress.step(step + 1, loss: Double(l.value.data[0]), batch: batch)
         }
         return (encoder, Date().timeIntervalSince(start))
+    }
+}
+
+/// One SimCLR training step at a time (the experiment's runs and `replearn bench simclr-step`):
+/// B images drawn with replacement, two views each (8.4), h = encoder, z = head(h): [2B, 64],
+/// NT-Xent (8.2) with the pairs (i, i + B), its gradient pushed through the tape, one Adam step.
+public final class SimCLRLearner {
+    public let encoder: ContrastiveEncoder, head: ProjectionHead
+    public let optimizer: AdamOptimizer
+    let impl: any ContrastiveExercises
+    let images: Tensor
+    let temperature: Float, batch: Int, views: ViewAugmentation
+    var rng: SeededGenerator
+
+    /// images: [n, 784] in [0, 1].
+    public init(impl: any ContrastiveExercises, images: Tensor, temperature: Float, batch: Int,
+                views: ViewAugmentation, learningRate: Float = 2e-3, seed: UInt64 = 80) throws {
+        try images.expectShape([-1, 784], "SimCLRLearner", name: "images")
+        rng = SeededGenerator(seed: seed)
+        encoder = ContrastiveEncoder(rng: &rng); head = ProjectionHead(rng: &rng)
+        optimizer = AdamOptimizer([ParameterGroup(encoder.parameters + head.parameters)], learningRate: learningRate)
+        self.impl = impl; self.images = images
+        self.temperature = temperature; self.batch = batch; self.views = views
+    }
+
+    /// One step → its NT-Xent loss.
+    @discardableResult
+    public func step() throws -> Double {
+        let rows = ContrastiveTrainer.batchRows(images.rows, batch, &rng)
+        let x = try images.gatherRows(rows).reshaped([batch, 1, 28, 28])
+        let v1 = try impl.augmentView(x, views, rng: &rng)
+        let v2 = try impl.augmentView(x, views, rng: &rng)
+        optimizer.zeroGrad()
+        let z = try head(encoder(Variable(try ContrastiveTrainer.stack(v1, v2))))      // [2B, 64]; rows i, i + B a positive pair
+        let l = try impl.ntXent(z.value, temperature: temperature)
+        guard l.loss.isFinite, l.gradient.shape == z.value.shape else {
+            throw InputError("SimCLR: NT-Xent gave loss \(l.loss) and a gradient of shape \(l.gradient.shape) for z: \(z.value.shape)")
+        }
+        try (z * Variable(l.gradient)).sum().backward()                                 // ∂(Σ z ⊙ g)/∂z = g
+        try optimizer.step()
+        return l.loss
     }
 }
