@@ -39,9 +39,9 @@ final class ContrastiveExperiment: Experiment {
         if ctx.quick { probeTrain = 2_000; trackImages = 200 }
         if train == nil && step != "nce" {
             train = try Datasets.fashionMNIST("train")
-            test = try Datasets.fashionMNIST("test")
+            test = try Datasets.fashionMNIST("test", limit: ctx.quick ? 2_000 : nil)       // quick: probe on the first 2,000
             let s = settings(ctx)
-            ctx.reporter.info("  Fashion-MNIST: 60,000 training images (SimCLR sees no labels), 10,000 test images (probe).")
+            ctx.reporter.info("  Fashion-MNIST: 60,000 training images (SimCLR sees no labels), \(test!.labels.count) test images (probe).")
             ctx.reporter.info("  \(s.steps) steps per SimCLR run (batch \(Self.baseRun.batch) unless swept)\(ctx.quick ? " — quick mode: a smoke test, not a result" : "")")
         }
         if base == nil && ["temperature", "compare", "neighbours"].contains(step) { try simclr(ctx, dir) }
@@ -296,7 +296,7 @@ final class ContrastiveExperiment: Experiment {
         let fewLabels = few.map { train.labels[$0] }, manyLabels = many.map { train.labels[$0] }
         let trainMany = try train.images.gatherRows(many), trainFew = try train.images.gatherRows(few)
         var rows: [[String: Any]] = []
-        ctx.reporter.info("  Which representation is best for a linear probe on Fashion-MNIST? (test accuracy on 10,000 images)")
+        ctx.reporter.info("  Which representation is best for a linear probe on Fashion-MNIST? (test accuracy on \(test.labels.count) images)")
         ctx.reporter.info("    " + "representation".padding(toLength: 44, withPad: " ", startingAt: 0) + "  dim   100/class   \(all == 60_000 ? "all 60,000" : "\(all) labels")")
         func add(_ name: String, _ encode: (Tensor) throws -> Tensor) throws {
             let (a, b, t) = (try encode(trainFew), try encode(trainMany), try encode(test.images))
