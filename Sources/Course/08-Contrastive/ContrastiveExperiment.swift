@@ -330,7 +330,7 @@ final class ContrastiveExperiment: Experiment {
     func neighbours(_ ctx: ExperimentContext, _ dir: URL) throws {
         guard let test, let base else { return }
         let h = try ContrastiveTrainer.normalisedRows(try base.encoder.features(test.images).h)
-        let queries = [0, 1, 2, 3, 5, 8, 11, 19]                  // test images of several classes
+        let queries = (0..<10).compactMap { c in test.labels.firstIndex(of: c) }     // the first test image of each class
         let k = 7
         var panels = ImagePanels(title: "Nearest test images in SimCLR's representation (cosine, before the head)",
                                  columnTitles: ["query"] + (1...k).map { "\($0)" }, scale: 2)
@@ -340,13 +340,16 @@ final class ContrastiveExperiment: Experiment {
             let order = sims.indices.filter { $0 != q }.sorted { sims[$0] > sims[$1] }.prefix(k)
             let same = order.filter { test.labels[$0] == test.labels[q] }.count
             agree += same
-            panels.row("\(Datasets.fashionClasses[test.labels[q]]): \(same)/\(k) same", [Self.image(test.images, q)] + order.map { Self.image(test.images, $0) })
+            panels.row("\(Self.shortNames[test.labels[q]]) \(same)/\(k)", [Self.image(test.images, q)] + order.map { Self.image(test.images, $0) })
         }
         let url = dir.appendingPathComponent("neighbours.svg")
         try panels.writeSVG(to: url)
-        ctx.reporter.wrote(url, "nearest neighbours of \(queries.count) test images (row label: class, neighbours of the same class)")
+        ctx.reporter.wrote(url, "nearest neighbours of \(queries.count) test images (row label: class, neighbours of the same class out of \(k))")
         try metrics?.set("neighbours_same_class", Double(agree) / Double(queries.count * k))
     }
+
+    /// Class names short enough for a row label.
+    static let shortNames = ["T-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag", "ankle boot"]
 
     /// Image i of a batch [n, 784] or [n, 1, 28, 28] as a gray picture.
     static func image(_ t: Tensor, _ i: Int) -> Image {
