@@ -43,6 +43,8 @@ public enum Method: UInt32, CaseIterable, Sendable {
     // 7 word2vec
     case tokenize = 701, buildVocabulary, keepProbability, noiseDistribution, sampleNoise, sgnsLoss, learningRate,
          trainingPairs, nearestNeighbors, analogy, spearman
+    // 8 Contrastive
+    case nceLoss = 801, ntXent, alignment, uniformity, augmentView, rotationBatch, rotationLoss
     // 9 Transfer
     case probeLoss = 901, trainProbe, optimizerStep, reinitializeTop, rdm, rsa, linearCKA, fewLabelIndices
     // Every lecture's graded questions

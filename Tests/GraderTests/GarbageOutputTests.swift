@@ -108,6 +108,13 @@ final class GarbageOutputTests: XCTestCase {
         func answers(lecture: Int) throws -> [String: String] {
             Dictionary(uniqueKeysWithValues: "abcde".map { ("\(lecture).Q\($0)", ["zzz", "-1e300", "nan", "z", "1/0"][kind]) })
         }
+        func nceLoss(data: Tensor, noise: Tensor, theta: Tensor, noiseMean: Float, noiseStd: Float, nu: Float) throws -> NCELoss { NCELoss(loss: d, gradient: t) }
+        func ntXent(_ z: Tensor, temperature: Float) throws -> NTXentLoss { NTXentLoss(loss: d, gradient: t) }
+        func alignment(_ x: Tensor, _ y: Tensor, alpha: Double) throws -> Double { d }
+        func uniformity(_ x: Tensor, t: Double) throws -> Double { d }
+        func augmentView(_ x: Tensor, _ settings: ViewAugmentation, rng: inout SeededGenerator) throws -> Tensor { t }
+        func rotationBatch(_ x: Tensor) throws -> RotationBatch { RotationBatch(images: t, labels: ints) }
+        func rotationLoss(logits: Tensor, labels: [Int]) throws -> ClassificationLoss { ClassificationLoss(loss: d, gradient: t) }
     }
 
     func testEveryCheckFailsGarbageWithoutTrapping() {

@@ -180,6 +180,13 @@ struct Untouched: AutoencoderExercises, KMeansExercises, VQExercises, Word2VecEx
     func rsa(_ a: Tensor, _ b: Tensor) throws -> Double { throw NotImplemented("9.4") }
     func linearCKA(_ x: Tensor, _ y: Tensor) throws -> Double { throw NotImplemented("9.4") }
     func fewLabelIndices(_ labels: [Int], perClass k: Int, classes: Int, rng: inout SeededGenerator) throws -> [Int] { throw NotImplemented("9.5") }
+    func nceLoss(data: Tensor, noise: Tensor, theta: Tensor, noiseMean: Float, noiseStd: Float, nu: Float) throws -> NCELoss { throw NotImplemented("8.1") }
+    func ntXent(_ z: Tensor, temperature: Float) throws -> NTXentLoss { throw NotImplemented("8.2") }
+    func alignment(_ x: Tensor, _ y: Tensor, alpha: Double) throws -> Double { throw NotImplemented("8.3") }
+    func uniformity(_ x: Tensor, t: Double) throws -> Double { throw NotImplemented("8.3") }
+    func augmentView(_ x: Tensor, _ settings: ViewAugmentation, rng: inout SeededGenerator) throws -> Tensor { throw NotImplemented("8.4") }
+    func rotationBatch(_ x: Tensor) throws -> RotationBatch { throw NotImplemented("8.5") }
+    func rotationLoss(logits: Tensor, labels: [Int]) throws -> ClassificationLoss { throw NotImplemented("8.5") }
 }
 
 Worker.main(Implementations(name: "hostile", layers: HostileLayers(), autoencoders: Untouched(), kmeans: Untouched(),

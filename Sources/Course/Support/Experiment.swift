@@ -82,6 +82,7 @@ public enum Experiments {
                                       Entry(slug: "word2vec") { Word2VecExperiment() },
                                       Entry(slug: "colorization") { ColorizationExperiment() },
                                       Entry(slug: "mae") { MAEExperiment() },
+                                      Entry(slug: "contrastive") { ContrastiveExperiment() },
                                       Entry(slug: "transfer") { TransferExperiment() }]
     public static func named(_ slug: String) -> Experiment? { all.first { $0.slug == slug }?.make() }
 }

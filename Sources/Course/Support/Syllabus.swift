@@ -33,7 +33,7 @@ public struct ModuleInfo: Sendable, Codable {
 
 /// The course in order. Each module adds itself here.
 public enum Syllabus {
-    public static let modules: [ModuleInfo] = [layersModule, autoencodersModule, kmeansModule, vqModule, colorizationModule, maeModule, word2vecModule, transferModule]
+    public static let modules: [ModuleInfo] = [layersModule, autoencodersModule, kmeansModule, vqModule, colorizationModule, maeModule, word2vecModule, contrastiveModule, transferModule]
 
     public static func module(_ slug: String) -> ModuleInfo? {
         modules.first { $0.slug == slug || String($0.number) == slug }

@@ -252,10 +252,3 @@ public enum TransferChecks {
         },
     ]
 }
-
-extension DMatrix {
-    /// The same entries in `t`'s shape (vector or matrix).
-    func reshapedLike(_ t: Tensor) -> DMatrix {
-        DMatrix(rows: t.rank == 1 ? 1 : t.rows, cols: t.rank == 1 ? t.count : t.cols, data: data, vector: t.rank == 1)
-    }
-}
