@@ -21,6 +21,8 @@ final class ContrastiveExperiment: Experiment {
     var probeAccuracy: [String: Any] = [:]
 
     static let baseRun = ContrastiveTrainer.Run()
+    /// The base run's encoder, under `out/contrastive/`.
+    static let encoderFile = "simclr-encoder.weights"
     /// Labelled training images for the sweeps' probe (the first ones); the table also uses 100 per class and all.
     var probeTrain = 10_000
     /// Test images whose two views measure alignment and uniformity during training.
@@ -129,6 +131,9 @@ final class ContrastiveExperiment: Experiment {
         let t = try trainer(ctx.impls.contrastive).simCLR(run, label: "  SimCLR τ = \(run.temperature)", probeImages: try alignmentImages())
         base = t
         byTemperature[run.temperature] = t
+        let weights = dir.appendingPathComponent(Self.encoderFile)
+        try t.encoder.saveWeights(to: weights)
+        ctx.reporter.wrote(weights, "the SimCLR encoder's weights (lecture 9 transfers it)")
         let (before, after) = try probeBoth(t)
         ctx.reporter.info(String(format: "  SimCLR (τ = %.2f, batch %d, %d steps, %.0f s): probe before the head %.3f, after the head %.3f",
                                  run.temperature, run.batch, run.steps, t.seconds, before, after))

@@ -6,7 +6,7 @@ import RepLearn
 /// through RDMs, RSA and linear CKA.
 final class TransferExperiment: Experiment {
     let slug = "transfer"
-    let steps = ["pretrain", "modes", "layers", "similarity"]
+    let steps = ["pretrain", "modes", "layers", "ssl", "similarity"]
     var metrics: MetricsFile?
 
     var source: TransferNet?, random: TransferNet?
@@ -23,6 +23,7 @@ final class TransferExperiment: Experiment {
         case "pretrain": break
         case "modes": try modes(ctx, dir)
         case "layers": try layers(ctx, dir)
+        case "ssl": try selfSupervised(ctx, dir)
         case "similarity": try similarity(ctx, dir)
         default: break
         }
@@ -165,6 +166,65 @@ final class TransferExperiment: Experiment {
         try fig.writeSVG(to: url)
         ctx.reporter.wrote(url, "probe accuracy at each layer, MNIST-trained vs random net")
         try metrics?.set("layer_probe", ["labels_per_class": k, "accuracy": result])
+    }
+
+    // MARK: a self-supervised source
+
+    /// Lecture 8's SimCLR encoder (trained on Fashion-MNIST images without labels) against the
+    /// supervised MNIST net and a random net, by linear probes on both targets. Its weights come
+    /// from `out/contrastive/` when lecture 8 has run; otherwise it is trained here with lecture 8's
+    /// recipe, and the output says so.
+    func selfSupervised(_ ctx: ExperimentContext, _ dir: URL) throws {
+        guard let source, let random, let target else { return }
+        let t = trainer(ctx)
+        let saved = ctx.outDir("contrastive").appendingPathComponent(ContrastiveExperiment.encoderFile)
+        let simclr: ContrastiveEncoder
+        if FileManager.default.fileExists(atPath: saved.path) {
+            var rng = SeededGenerator(seed: 80)
+            simclr = ContrastiveEncoder(rng: &rng)
+            try simclr.loadWeights(from: saved)
+            // The weights file holds parameters, not BatchNorm's running statistics: re-estimate them
+            // on the images the encoder was trained on (60 batches of 256, momentum 0.1: the initial
+            // statistics keep a weight of 0.9⁶⁰ ≈ 0.2%).
+            simclr.training = true
+            var r = SeededGenerator(seed: 81)
+            for _ in 0..<60 {
+                let rows = (0..<256).map { _ in r.nextInt(below: target.train.images.rows) }
+                let x = try target.train.images.gatherRows(rows).reshaped([256, 1, 28, 28])
+                _ = try Graph.noGrad { try simclr(Variable(x)) }
+            }
+            simclr.training = false
+            ctx.reporter.info("  SimCLR encoder: lecture 8's, from \(saved.relativePath) (BatchNorm statistics re-estimated on Fashion-MNIST)")
+        } else {
+            var run = ContrastiveExperiment.baseRun
+            run.steps = ctx.quick ? 10 : 150
+            ctx.reporter.info("  SimCLR encoder: \(saved.relativePath) not found (run `replearn run contrastive` to make it); training one now with lecture 8's recipe (\(run.steps) steps of \(run.batch), τ = \(run.temperature))")
+            simclr = try ContrastiveTrainer(impl: ctx.impls.contrastive, images: target.train.images).simCLR(run, label: "  SimCLR").encoder
+        }
+        let mnistTrain = try Datasets.mnist("train", limit: ctx.quick ? 5_000 : 20_000), mnistTest = try Datasets.mnist("test", limit: ctx.quick ? 2_000 : 10_000)
+        let encoders: [(String, (Tensor) throws -> Tensor)] = [
+            ("pixels", { $0 }),
+            ("SimCLR (Fashion-MNIST, no labels)", { try simclr.features($0).h }),
+            ("supervised MNIST fc1", { try source.features($0, layer: 2) }),
+            ("random net fc1", { try random.features($0, layer: 2) }),
+        ]
+        var table: [String: [String: Double]] = [:]
+        for (targetName, train, test) in [("fashion-mnist", target.train, target.test), ("mnist", mnistTrain, mnistTest)] {
+            for k in ctx.quick ? [10] : [1, 10, 100] {
+                var r = SeededGenerator(seed: UInt64(950 + k))
+                let idx = try ctx.impls.transfer.fewLabelIndices(train.labels, perClass: k, classes: 10, rng: &r)
+                let x = try train.images.gatherRows(idx), y = idx.map { train.labels[$0] }
+                var line = "  \(targetName), \(k) label\(k == 1 ? "" : "s")/class:"
+                for (name, encode) in encoders {
+                    let a = try t.probeAccuracy(train: try encode(x), y, test: try encode(test.images), test.labels)
+                    table["\(targetName)/\(k)", default: [:]][name] = a
+                    line += " \(name) \(String(format: "%.3f", a));"
+                }
+                ctx.reporter.info(String(line.dropLast()))
+            }
+        }
+        try metrics?.set("self_supervised_source", ["simclr_weights": FileManager.default.fileExists(atPath: saved.path) ? "lecture 8" : "trained here",
+                                                    "probe_accuracy": table])
     }
 
     // MARK: RDMs, RSA, CKA
