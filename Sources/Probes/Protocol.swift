@@ -38,6 +38,8 @@ public enum Method: UInt32, CaseIterable, Sendable {
     case squaredDistances = 301, assign, updateCenters, objective, kmeansPlusPlus, kmeans, oneHotEncode, decode
     // 4 VQ
     case quantize = 401, vqLosses, vqBackward, codebookUsage, reinitializeDeadCodes
+    // 6 MAE
+    case patchify = 601, unpatchify, randomMasking, sinCosEmbedding2D, maeLoss, attentionForward, attentionBackward, bertCorrupt
     // 7 word2vec
     case tokenize = 701, buildVocabulary, keepProbability, noiseDistribution, sampleNoise, sgnsLoss, learningRate,
          trainingPairs, nearestNeighbors, analogy, spearman

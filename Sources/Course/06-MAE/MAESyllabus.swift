@@ -1,6 +1,25 @@
-/// Lecture 6. Its exercises (patchify, random masking, sin-cos positions, the masked loss,
-/// attention forward/backward, BERT corruption) join the syllabus with their checks; the
-/// experiment runs the reference computations in this folder.
+/// Lecture 6's exercises. `replearn run mae --impl student` trains with the student's 6.1, 6.2,
+/// 6.4 (image MAEs) and 6.6 (the masked language model).
 let maeModule = ModuleInfo(
     number: 6, slug: "mae", title: "Masked autoencoders and masking ratios",
-    lecture: "Lectures/06-mae.md", exercises: [])
+    lecture: "Lectures/06-mae.md",
+    exercises: [
+        ExerciseInfo(id: "6.1", title: "Patchify and unpatchify",
+                     file: "Exercises/06-MAE/Patches.swift", section: "The MAE recipe",
+                     hint: "Write the index map once: patch l = row·(W/p) + column, value (i·p + j)·c + ch comes from pixel (ch, row·p + i, column·p + j). Unpatchify runs the same map the other way."),
+        ExerciseInfo(id: "6.2", title: "Random masking: shuffle, restore, keep",
+                     file: "Exercises/06-MAE/Masking.swift", section: "The MAE recipe",
+                     hint: "Draw the whole noise row of a sample before sorting; a stable sort by (noise, index) is argsort. restore[shuffle[j]] = j. Int(…) truncates."),
+        ExerciseInfo(id: "6.3", title: "2-D sin-cos position embedding",
+                     file: "Exercises/06-MAE/Positions.swift", section: "The MAE recipe",
+                     hint: "Each half is a 1-D embedding of D = dim/2 values: D/2 frequencies, all the sines, then all the cosines. The column comes first."),
+        ExerciseInfo(id: "6.4", title: "The MAE loss on hidden patches",
+                     file: "Exercises/06-MAE/MaskedLoss.swift", section: "The MAE recipe",
+                     hint: "Per patch: mean of the P squared errors; then the mask-weighted mean over patches, divided by the number of hidden patches. Normalise each target patch by its own mean and unbiased variance, ε inside the root."),
+        ExerciseInfo(id: "6.5", title: "Scaled dot-product attention, forward and backward",
+                     file: "Exercises/06-MAE/Attention.swift", section: "Attention, by hand",
+                     hint: "Keep A = softmax(S) from the forward. Backward: ∂v = Aᵀ·G, ∂A = G·vᵀ, ∂S = A ⊙ (∂A − rowsum(A ⊙ ∂A)), then ∂q and ∂k through S = q·kᵀ/√d."),
+        ExerciseInfo(id: "6.6", title: "BERT-style corruption",
+                     file: "Exercises/06-MAE/BERTCorruption.swift", section: "The same recipe for words",
+                     hint: "One pass over the positions: one draw decides whether t is chosen; only a chosen t draws again to pick [MASK], a random token (one more draw) or unchanged. Record every chosen t."),
+    ])
