@@ -5,7 +5,7 @@ import RepLearn
 /// exercise 6.6's corruption, each scored on held-out text at 15% masking.
 extension MAEExperiment {
     static let languageRatios = [0.15, 0.4, 0.75]
-    static let vocabularySize = 5000, sequenceLength = 32, languageSteps = 400
+    static let vocabularySize = 5000, sequenceLength = 32, languageSteps = 500
 
     func language(_ ctx: ExperimentContext, _ dir: URL) throws {
         let impl = ctx.impls.mae
@@ -17,7 +17,7 @@ extension MAEExperiment {
                                  corpus.tokens, corpus.words.count, 100 * corpus.coverage, corpus.train.count, corpus.heldOut.count,
                                  Self.sequenceLength, Date().timeIntervalSince(start)))
         let ratios = ctx.quick ? [0.15, 0.75] : Self.languageRatios
-        let steps = ctx.quick ? 20 : Self.languageSteps, batch = 64
+        let steps = ctx.quick ? 20 : Self.languageSteps, batch = 32
         ctx.reporter.info("  \(steps) steps of \(batch) windows per ratio; dim 64, 2 blocks, 4 heads; loss on the chosen positions only")
 
         // The evaluation: the same held-out windows and the same 15% of positions for every model,
@@ -42,8 +42,9 @@ extension MAEExperiment {
         for (i, r) in ratios.enumerated() {
             var initRng = SeededGenerator(seed: 65), batchRng = SeededGenerator(seed: 63), corruptRng = SeededGenerator(seed: 64)
             let model = MaskedLanguageModel(vocabulary: classes, length: Self.sequenceLength, dim: 64, depth: 2, heads: 4, rng: &initRng)
-            let opt = AdamOptimizer.adamW([ParameterGroup(model.parameters)], learningRate: 2e-3, betas: (0.9, 0.98), weightDecay: 0.01)
-            let schedule = CosineSchedule(base: 2e-3, warmup: steps / 10, total: steps, minimum: 1e-5)
+            let lr: Float = 3e-3
+            let opt = AdamOptimizer.adamW([ParameterGroup(model.parameters)], learningRate: lr, betas: (0.9, 0.98), weightDecay: 0.01)
+            let schedule = CosineSchedule(base: lr, warmup: steps / 10, total: steps, minimum: 1e-5)
             let progress = TrainingProgress("  MLM ratio \(r)", totalSteps: steps)
             let t0 = Date()
             var losses: [Double] = []

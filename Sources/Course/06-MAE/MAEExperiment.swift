@@ -20,7 +20,7 @@ final class MAEExperiment: Experiment {
     var bestProbeRatio: Double?
 
     static let defaultRatios = [0.15, 0.25, 0.5, 0.75, 0.9]
-    static let imageSteps = 300
+    static let imageSteps = 200
     /// Labelled training images for the probe (10,000; 2,000 with --quick, which also probes on 2,000 test images).
     var probeTrain = 10_000
 

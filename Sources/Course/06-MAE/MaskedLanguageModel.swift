@@ -1,7 +1,8 @@
 import Foundation
 import RepLearn
 
-/// A tiny BERT (Devlin et al. 2018): token embedding + fixed 1-D sin-cos positions → pre-norm
+/// A tiny BERT (Devlin et al. 2018): token embedding (initialised with std 1, so that a token is
+/// not drowned by its position at the start) + fixed 1-D sin-cos positions → pre-norm
 /// Transformer blocks → LayerNorm → a linear layer to the vocabulary, applied only at the
 /// positions the loss (or the evaluation) asks about. tokens [B][T] → logits [#positions, V].
 final class MaskedLanguageModel: Module {
@@ -13,7 +14,7 @@ final class MaskedLanguageModel: Module {
 
     init(vocabulary: Int, length: Int, dim: Int, depth: Int, heads: Int, rng: inout SeededGenerator) {
         self.vocabulary = vocabulary; self.length = length; self.dim = dim
-        tokenEmbedding = parameter(Tensor.randomNormal([vocabulary, dim], std: 0.02, using: &rng), "tokenEmbedding")
+        tokenEmbedding = parameter(Tensor.randomNormal([vocabulary, dim], std: 1, using: &rng), "tokenEmbedding")
         let table = SinCos.embedding1D(dim: dim, positions: (0..<length).map(Double.init))
         positions = try! Tensor(shape: [length, dim], data: table.flatMap { $0.map(Float.init) })
         blocks = (0..<depth).map { _ in TransformerBlock(dim: dim, heads: heads, mlpDim: 4 * dim, init: .xavierUniform, rng: &rng) }
