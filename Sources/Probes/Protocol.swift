@@ -40,6 +40,8 @@ public enum Method: UInt32, CaseIterable, Sendable {
     case quantize = 401, vqLosses, vqBackward, codebookUsage, reinitializeDeadCodes
     // 5 Colorization
     case labFromSRGB = 501, srgbFromLab, inGamutBins, softEncode, rebalancingWeights, weightedCrossEntropy, annealedMean, l2Loss
+    // 6 MAE
+    case patchify = 601, unpatchify, randomMasking, sinCosEmbedding2D, maeLoss, attentionForward, attentionBackward, bertCorrupt
     // 7 word2vec
     case tokenize = 701, buildVocabulary, keepProbability, noiseDistribution, sampleNoise, sgnsLoss, learningRate,
          trainingPairs, nearestNeighbors, analogy, spearman

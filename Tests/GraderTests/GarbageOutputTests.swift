@@ -115,6 +115,19 @@ final class GarbageOutputTests: XCTestCase {
         func augmentView(_ x: Tensor, _ settings: ViewAugmentation, rng: inout SeededGenerator) throws -> Tensor { t }
         func rotationBatch(_ x: Tensor) throws -> RotationBatch { RotationBatch(images: t, labels: ints) }
         func rotationLoss(logits: Tensor, labels: [Int]) throws -> ClassificationLoss { ClassificationLoss(loss: d, gradient: t) }
+        // Lecture 6
+        func patchify(_ images: Tensor, patch: Int) throws -> Tensor { t }
+        func unpatchify(_ patches: Tensor, patch: Int, gridH: Int, gridW: Int, channels: Int) throws -> Tensor { t }
+        func randomMasking(batch: Int, patches: Int, ratio: Double, rng: inout SeededGenerator) throws -> PatchMasking {
+            PatchMasking(keep: Array(repeating: ints, count: kind), restore: Array(repeating: ints, count: 3 - kind % 3), mask: t)
+        }
+        func sinCosEmbedding2D(dim: Int, gridH: Int, gridW: Int) throws -> Tensor { t }
+        func maeLoss(prediction: Tensor, target: Tensor, mask: Tensor, normalizeTarget: Bool) throws -> MAELoss { MAELoss(loss: d, gradient: t) }
+        func attentionForward(q: Tensor, k: Tensor, v: Tensor, mask: Tensor?) throws -> Tensor { t }
+        func attentionBackward(q: Tensor, k: Tensor, v: Tensor, mask: Tensor?, outputGradient: Tensor) throws -> AttentionGradients { AttentionGradients(q: t, k: t, v: t) }
+        func bertCorrupt(_ tokens: [Int], ratio: Double, vocabularySize: Int, maskToken: Int, rng: inout SeededGenerator) throws -> BERTCorruption {
+            BERTCorruption(tokens: ints, positions: ints.reversed())
+        }
     }
 
     func testEveryCheckFailsGarbageWithoutTrapping() {

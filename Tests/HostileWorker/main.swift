@@ -187,6 +187,14 @@ struct Untouched: AutoencoderExercises, KMeansExercises, VQExercises, Word2VecEx
     func augmentView(_ x: Tensor, _ settings: ViewAugmentation, rng: inout SeededGenerator) throws -> Tensor { throw NotImplemented("8.4") }
     func rotationBatch(_ x: Tensor) throws -> RotationBatch { throw NotImplemented("8.5") }
     func rotationLoss(logits: Tensor, labels: [Int]) throws -> ClassificationLoss { throw NotImplemented("8.5") }
+    func patchify(_ images: Tensor, patch: Int) throws -> Tensor { throw NotImplemented("6.1") }
+    func unpatchify(_ patches: Tensor, patch: Int, gridH: Int, gridW: Int, channels: Int) throws -> Tensor { throw NotImplemented("6.1") }
+    func randomMasking(batch: Int, patches: Int, ratio: Double, rng: inout SeededGenerator) throws -> PatchMasking { throw NotImplemented("6.2") }
+    func sinCosEmbedding2D(dim: Int, gridH: Int, gridW: Int) throws -> Tensor { throw NotImplemented("6.3") }
+    func maeLoss(prediction: Tensor, target: Tensor, mask: Tensor, normalizeTarget: Bool) throws -> MAELoss { throw NotImplemented("6.4") }
+    func attentionForward(q: Tensor, k: Tensor, v: Tensor, mask: Tensor?) throws -> Tensor { throw NotImplemented("6.5") }
+    func attentionBackward(q: Tensor, k: Tensor, v: Tensor, mask: Tensor?, outputGradient: Tensor) throws -> AttentionGradients { throw NotImplemented("6.5") }
+    func bertCorrupt(_ tokens: [Int], ratio: Double, vocabularySize: Int, maskToken: Int, rng: inout SeededGenerator) throws -> BERTCorruption { throw NotImplemented("6.6") }
 }
 
 Worker.main(Implementations(name: "hostile", layers: HostileLayers(), autoencoders: Untouched(), kmeans: Untouched(),

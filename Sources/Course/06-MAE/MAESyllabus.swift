@@ -1,6 +1,37 @@
-/// Lecture 6. Its exercises (patchify, random masking, sin-cos positions, the masked loss,
-/// attention forward/backward, BERT corruption) join the syllabus with their checks; the
-/// experiment runs the reference computations in this folder.
+/// Lecture 6's exercises. `replearn run mae --impl student` trains with the student's 6.1, 6.2,
+/// 6.4 (image MAEs) and 6.6 (the masked language model).
 let maeModule = ModuleInfo(
     number: 6, slug: "mae", title: "Masked autoencoders and masking ratios",
-    lecture: "Lectures/06-mae.md", exercises: [])
+    lecture: "Lectures/06-mae.md",
+    exercises: [
+        ExerciseInfo(id: "6.1", title: "Patchify and unpatchify",
+                     file: "Exercises/06-MAE/Patches.swift", section: "The MAE recipe",
+                     hint: "A patch is a p×p tile of every channel; decide once where each pixel lands, and the inverse is the same map read backwards.",
+                     method: "Write the index map once: patch l = row·(W/p) + column, value (i·p + j)·c + ch comes from pixel (ch, row·p + i, column·p + j). Unpatchify runs the same map the other way.",
+                     formula: "patches[n, l, (i·p + j)·c + ch] = x[n, ch, r·p + i, q·p + j] with l = r·(W/p) + q; unpatchify inverts it exactly."),
+        ExerciseInfo(id: "6.2", title: "Random masking: shuffle, restore, keep",
+                     file: "Exercises/06-MAE/Masking.swift", section: "The MAE recipe",
+                     hint: "Random masking is a random permutation of the patches, kept in two directions, and a cut: which patches survive, and how do you undo the shuffle?",
+                     method: "Draw the whole noise row of a sample before sorting; a stable sort by (noise, index) is argsort. restore[shuffle[j]] = j. Int(…) truncates.",
+                     formula: "noise ~ U[0, 1) per sample and patch (drawn as documented); shuffle = argsort(noise), restore = argsort(shuffle); keep = shuffle[0..<Int(N(1 − r))]; mask = 1 where restore ≥ Int(N(1 − r))."),
+        ExerciseInfo(id: "6.3", title: "2-D sin-cos position embedding",
+                     file: "Exercises/06-MAE/Positions.swift", section: "The MAE recipe",
+                     hint: "Two 1-D embeddings, one per grid axis, each made of sines and cosines at geometrically spaced frequencies.",
+                     method: "Each half is a 1-D embedding of D = dim/2 values: D/2 frequencies, all the sines, then all the cosines. The column comes first.",
+                     formula: "ω_k = 1/10000^{k/(D/2)}, k < D/2 with D = dim/2; emb_1D(pos) = [sin(pos·ω), cos(pos·ω)]; emb_2D = [emb_1D(column), emb_1D(row)]."),
+        ExerciseInfo(id: "6.4", title: "The MAE loss on hidden patches",
+                     file: "Exercises/06-MAE/MaskedLoss.swift", section: "The MAE recipe",
+                     hint: "The loss looks only at the patches the encoder did not see — and, optionally, at each patch relative to its own mean and spread.",
+                     method: "Per patch: mean of the P squared errors; then the mask-weighted mean over patches, divided by the number of hidden patches. Normalise each target patch by its own mean and unbiased variance, ε inside the root.",
+                     formula: "target = (x − mean_patch)/√(var_patch + ε) (unbiased variance) if normalised; L = Σ_l mask_l·mean_j (ŷ_lj − t_lj)² / Σ_l mask_l; ∂L/∂ŷ_lj = 2·mask_l·(ŷ_lj − t_lj)/(P·Σ mask)."),
+        ExerciseInfo(id: "6.5", title: "Scaled dot-product attention, forward and backward",
+                     file: "Exercises/06-MAE/Attention.swift", section: "Attention, by hand",
+                     hint: "Scores are dot products of queries with keys, scaled; each query's scores become a distribution over keys; the output mixes the values.",
+                     method: "Keep A = softmax(S) from the forward. Backward: ∂v = Aᵀ·G, ∂A = G·vᵀ, ∂S = A ⊙ (∂A − rowsum(A ⊙ ∂A)), then ∂q and ∂k through S = q·kᵀ/√d.",
+                     formula: "S = qkᵀ/√d + mask, A = softmax_rows(S), y = A·v; ∂v = AᵀG, ∂A = Gvᵀ, ∂S = A ⊙ (∂A − rowsum(A ⊙ ∂A)), ∂q = ∂S·k/√d, ∂k = ∂Sᵀ·q/√d."),
+        ExerciseInfo(id: "6.6", title: "BERT-style corruption",
+                     file: "Exercises/06-MAE/BERTCorruption.swift", section: "The same recipe for words",
+                     hint: "Choose a fraction of the positions; of those, most become [MASK], some a random word, some stay — and the loss only sees the chosen ones.",
+                     method: "One pass over the positions: one draw decides whether t is chosen; only a chosen t draws again to pick [MASK], a random token (one more draw) or unchanged. Record every chosen t.",
+                     formula: "for t in order: chosen with probability r; a chosen t becomes [MASK] with probability 0.8, a uniform random token with 0.1, itself with 0.1; the loss positions = the chosen t."),
+    ])
