@@ -62,6 +62,35 @@ final class MAEExperiment: Experiment {
         _ = try impl.bertCorrupt([0, 1, 2], ratio: 0.5, vocabularySize: 3, maskToken: 3, rng: &g)
     }
 
+    /// The r = 0.75 model, under `out/mae/`.
+    static let encoderFile = "mae-r0.75.weights"
+
+    /// One MAE pretrained at ratio r: AdamW (lr 1e-3, betas 0.9/0.95, wd 0.05) with a cosine
+    /// schedule, `steps` batches drawn from images [n, 784], seed 60 (the same initial weights and
+    /// batches for every ratio) → the model and its loss per step.
+    static func pretrainOne(ratio r: Double, steps: Int, batch: Int, images: Tensor, impl: any MAEExercises) throws -> (MaskedAutoencoder, [Double]) {
+        var rng = SeededGenerator(seed: 60)
+        let model = make(rng: &rng)
+        let opt = AdamOptimizer.adamW([ParameterGroup(model.parameters)], learningRate: 1e-3, betas: (0.9, 0.95), weightDecay: 0.05)
+        let schedule = CosineSchedule(base: 1e-3, warmup: steps / 10, total: steps, minimum: 1e-5)
+        let progress = TrainingProgress("  ratio \(r)", totalSteps: steps)
+        var curve: [Double] = []
+        for step in 0..<steps {
+            opt.learningRate = schedule(step)
+            let rows = (0..<batch).map { _ in rng.nextInt(below: images.rows) }
+            let x = try images.gatherRows(rows).reshaped([batch, 1, 28, 28])
+            opt.zeroGrad()
+            let l = try model.loss(x, ratio: r, rng: &rng, impl: impl)
+            try l.loss.backward()
+            try opt.step()
+            let v = l.value
+            guard v.isFinite else { throw InputError("MAE ratio \(r): the loss became \(v) at step \(step)") }
+            curve.append(v)
+            progress.step(step + 1, loss: v, batch: batch)
+        }
+        return (model, curve)
+    }
+
     static func make(rng: inout SeededGenerator) -> MaskedAutoencoder {
         MaskedAutoencoder(dim: 64, depth: 3, heads: 4, decoderDim: 32, decoderDepth: 1, rng: &rng)
     }
@@ -74,27 +103,14 @@ final class MAEExperiment: Experiment {
         var f = Figure(title: "MAE training loss (MSE on hidden patches, normalised pixels)")
         f.xLabel = "step"; f.yLabel = "loss (running mean of 20 steps)"
         for (i, r) in ratios.enumerated() {
-            var rng = SeededGenerator(seed: 60)          // the same initial weights and batches for every ratio
-            let model = Self.make(rng: &rng)
-            let opt = AdamOptimizer.adamW([ParameterGroup(model.parameters)], learningRate: 1e-3, betas: (0.9, 0.95), weightDecay: 0.05)
-            let schedule = CosineSchedule(base: 1e-3, warmup: stepsPerRatio / 10, total: stepsPerRatio, minimum: 1e-5)
-            let progress = TrainingProgress("  ratio \(r)", totalSteps: stepsPerRatio)
             let start = Date()
-            var curve: [Double] = []
-            for step in 0..<stepsPerRatio {
-                opt.learningRate = schedule(step)
-                let rows = (0..<batch).map { _ in rng.nextInt(below: train.images.rows) }
-                let x = try train.images.gatherRows(rows).reshaped([batch, 1, 28, 28])
-                opt.zeroGrad()
-                let l = try model.loss(x, ratio: r, rng: &rng, impl: ctx.impls.mae)
-                try l.loss.backward()
-                try opt.step()
-                let v = l.value
-                guard v.isFinite else { throw InputError("MAE ratio \(r): the loss became \(v) at step \(step)") }
-                curve.append(v)
-                progress.step(step + 1, loss: v, batch: batch)
-            }
+            let (model, curve) = try Self.pretrainOne(ratio: r, steps: stepsPerRatio, batch: batch, images: train.images, impl: ctx.impls.mae)
             models.append((r, model, Date().timeIntervalSince(start), curve))
+            if r == 0.75 {
+                let url = dir.appendingPathComponent(Self.encoderFile)
+                try model.saveWeights(to: url)
+                ctx.reporter.wrote(url, "the r = 0.75 MAE's weights (lecture 9 transfers its encoder)")
+            }
             let smooth = curve.indices.map { t in curve[max(0, t - 19)...t].reduce(0, +) / Double(min(t + 1, 20)) }
             f.line(smooth.enumerated().map { (Double($0.offset + 1), $0.element) }, color: .label(i), label: "ratio \(r)")
         }
@@ -106,7 +122,9 @@ final class MAEExperiment: Experiment {
     }
 
     /// Mean-pooled encoder features of all patches, [n, 64], computed in chunks without a tape.
-    func features(_ model: MaskedAutoencoder, _ images: Tensor) throws -> Tensor {
+    func features(_ model: MaskedAutoencoder, _ images: Tensor) throws -> Tensor { try Self.features(model, images) }
+
+    static func features(_ model: MaskedAutoencoder, _ images: Tensor) throws -> Tensor {
         var out: [Float] = []
         for start in stride(from: 0, to: images.rows, by: 500) {
             let rows = Array(start..<min(start + 500, images.rows))

@@ -201,10 +201,23 @@ final class TransferExperiment: Experiment {
             ctx.reporter.info("  SimCLR encoder: \(saved.relativePath) not found (run `replearn run contrastive` to make it); training one now with lecture 8's recipe (\(run.steps) steps of \(run.batch), τ = \(run.temperature))")
             simclr = try ContrastiveTrainer(impl: ctx.impls.contrastive, images: target.train.images).simCLR(run, label: "  SimCLR").encoder
         }
+        let maeSaved = ctx.outDir("mae").appendingPathComponent(MAEExperiment.encoderFile)
+        let mae: MaskedAutoencoder
+        if FileManager.default.fileExists(atPath: maeSaved.path) {
+            var rng = SeededGenerator(seed: 60)
+            mae = MAEExperiment.make(rng: &rng)
+            try mae.loadWeights(from: maeSaved)
+            ctx.reporter.info("  MAE encoder (r = 0.75): lecture 6's, from \(maeSaved.relativePath)")
+        } else {
+            let steps = ctx.quick ? 10 : MAEExperiment.imageSteps
+            ctx.reporter.info("  MAE encoder: \(maeSaved.relativePath) not found (run `replearn run mae` to make it); training one now with lecture 6's recipe (r = 0.75, \(steps) steps of 128)")
+            mae = try MAEExperiment.pretrainOne(ratio: 0.75, steps: steps, batch: 128, images: target.train.images, impl: ctx.impls.mae).0
+        }
         let mnistTrain = try Datasets.mnist("train", limit: ctx.quick ? 5_000 : 20_000), mnistTest = try Datasets.mnist("test", limit: ctx.quick ? 2_000 : 10_000)
         let encoders: [(String, (Tensor) throws -> Tensor)] = [
             ("pixels", { $0 }),
             ("SimCLR (Fashion-MNIST, no labels)", { try simclr.features($0).h }),
+            ("MAE r = 0.75 (Fashion-MNIST, no labels)", { try MAEExperiment.features(mae, $0) }),
             ("supervised MNIST fc1", { try source.features($0, layer: 2) }),
             ("random net fc1", { try random.features($0, layer: 2) }),
         ]
@@ -224,6 +237,7 @@ final class TransferExperiment: Experiment {
             }
         }
         try metrics?.set("self_supervised_source", ["simclr_weights": FileManager.default.fileExists(atPath: saved.path) ? "lecture 8" : "trained here",
+                                                    "mae_weights": FileManager.default.fileExists(atPath: maeSaved.path) ? "lecture 6" : "trained here",
                                                     "probe_accuracy": table])
     }
 
