@@ -10,6 +10,8 @@ final class TransferExperiment: Experiment {
     var metrics: MetricsFile?
 
     var source: TransferNet?, random: TransferNet?
+    /// The self-supervised encoders of the `ssl` step (features [n, 784] → [n, k]), for the RDMs.
+    var selfSupervisedEncoders: [(String, (Tensor) throws -> Tensor)] = []
     var target: (train: LabelledImages, test: LabelledImages)?
 
     /// Labels per class and seeds per setting (the few-label settings vary most, so they get more
@@ -221,6 +223,7 @@ final class TransferExperiment: Experiment {
             ("supervised MNIST fc1", { try source.features($0, layer: 2) }),
             ("random net fc1", { try random.features($0, layer: 2) }),
         ]
+        selfSupervisedEncoders = [("SimCLR h", { try simclr.features($0).h }), ("MAE r 0.75", { try MAEExperiment.features(mae, $0) })]
         var table: [String: [String: Double]] = [:]
         for (targetName, train, test) in [("fashion-mnist", target.train, target.test), ("mnist", mnistTrain, mnistTest)] {
             for k in ctx.quick ? [10] : [1, 10, 100] {
@@ -255,6 +258,7 @@ final class TransferExperiment: Experiment {
         for (name, net) in [("MNIST", source), ("random", random)] {
             for (l, layer) in ["conv1", "conv2", "fc1", "logits"].enumerated() { reps.append(("\(name) \(layer)", try net.features(x, layer: l))) }
         }
+        for (name, encode) in selfSupervisedEncoders { reps.append((name, try encode(x))) }
         let rdms = try reps.map { try impl.rdm($0.1) }
         var panels = ImagePanels(title: "RDMs (1 − Pearson) of \(order.count) MNIST test digits sorted by class (0…9): dark = similar",
                                  columnTitles: reps.map(\.0), scale: 2)
@@ -281,6 +285,10 @@ final class TransferExperiment: Experiment {
         func at(_ m: [[Double]], _ a: String, _ b: String) -> Double { m[reps.firstIndex { $0.0 == a }!][reps.firstIndex { $0.0 == b }!] }
         ctx.reporter.info(String(format: "  RSA pixels vs MNIST fc1 %.3f, vs random fc1 %.3f; CKA MNIST fc1 vs random fc1 %.3f",
                                  at(rsa, "pixels", "MNIST fc1"), at(rsa, "pixels", "random fc1"), at(cka, "MNIST fc1", "random fc1")))
+        for (name, _) in selfSupervisedEncoders {
+            ctx.reporter.info("  \(name): " + String(format: "RSA vs pixels %.3f, vs MNIST fc1 %.3f; CKA vs MNIST fc1 %.3f, vs MNIST conv2 %.3f",
+                                                      at(rsa, name, "pixels"), at(rsa, name, "MNIST fc1"), at(cka, name, "MNIST fc1"), at(cka, name, "MNIST conv2")))
+        }
         try metrics?.set("similarity", ["stimuli": order.count, "names": reps.map(\.0), "rsa": rsa, "cka": cka])
     }
 
