@@ -68,11 +68,13 @@ extension MAEExperiment {
                 progress.step(step + 1, loss: v, batch: batch)
             }
             let seconds = Date().timeIntervalSince(t0)
+            let (rho, pairs) = try wordSimilarity(model, corpus, ctx)
             let (top1, top5) = try accuracy(model, eval15)
             let own = r == 0.15 ? (top1, top5) : try accuracy(model, try evaluationSet(r, seed: 67))
-            ctx.reporter.info(String(format: "    MLM trained at %.2f: held-out at 15%%: top-1 %.3f, top-5 %.3f; at its own ratio: top-1 %.3f; %.0f s",
-                                     r, top1, top5, own.0, seconds))
+            ctx.reporter.info(String(format: "    MLM trained at %.2f: held-out at 15%%: top-1 %.3f, top-5 %.3f; at its own ratio: top-1 %.3f; WordSim353 ρ %.3f (%d pairs); %.0f s",
+                                     r, top1, top5, own.0, rho, pairs, seconds))
             results.append(["ratio": r, "mlm_top1": top1, "mlm_top5": top5, "mlm_top1_at_training_ratio": own.0,
+                            "wordsim353_spearman": rho, "wordsim353_pairs": pairs,
                             "mlm_top5_at_training_ratio": own.1, "train_seconds": seconds,
                             "final_train_loss": losses.suffix(20).reduce(0, +) / Double(max(1, min(20, losses.count)))])
             let smooth = losses.indices.map { t in losses[max(0, t - 19)...t].reduce(0, +) / Double(min(t + 1, 20)) }
@@ -121,6 +123,20 @@ extension MAEExperiment {
     }
 
     /// Exercise 6.6 on one window, with its output checked before the network uses it.
+    /// The similarity task: Spearman's ρ (lecture 7's 7.6) between WordSim353's human scores and the
+    /// cosine of the model's input token embeddings, over the pairs whose words are both in the vocabulary.
+    func wordSimilarity(_ model: MaskedLanguageModel, _ corpus: MLMCorpus, _ ctx: ExperimentContext) throws -> (Double, Int) {
+        var index: [String: Int] = [:]
+        for (i, w) in corpus.words.enumerated() { index[w] = i }
+        var human: [Double] = [], cosines: [Double] = []
+        for (a, b, score) in try TextCorpus.similarity("wordsim353.tsv") {
+            guard let i = index[a], let j = index[b] else { continue }
+            human.append(score); cosines.append(Double(WordVectorEvaluation.cosine(model.tokenEmbedding.value, i, j)))
+        }
+        guard human.count >= 3 else { return (.nan, human.count) }
+        return (try ctx.impls.word2vec.spearman(human, cosines), human.count)
+    }
+
     func corrupt(_ impl: any MAEExercises, _ w: [Int], ratio: Double, corpus: MLMCorpus, rng: inout SeededGenerator) throws -> BERTCorruption {
         let c = try impl.bertCorrupt(w, ratio: ratio, vocabularySize: corpus.unknown + 1, maskToken: corpus.mask, rng: &rng)
         guard c.tokens.count == w.count, c.tokens.allSatisfy({ (0...corpus.mask).contains($0) }),
