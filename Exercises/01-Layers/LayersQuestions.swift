@@ -5,7 +5,7 @@ import Course
 // a number ("0.25", "1e-3", "3/4") or the letter / word the question asks for ("b", "no").
 // An empty answer is "not started". `swift run replearn hint 1.Q` points at the sections.
 extension StudentQuestions {
-    func lecture1Answers() -> [String: String] {
+    public func lecture1Answers() -> [String: String] {
         [
             // 1.Qa  Softmax with the lecture's sign, x = (0, 1, 2) and β = ln 2: the probability of the first entry (x₁ = 0)?
             "1.Qa": "",

@@ -5,7 +5,7 @@ import Course
 // a number ("0.25", "1e-3", "3/4") or the letter / word the question asks for ("b", "no").
 // An empty answer is "not started". `swift run replearn hint 2.Q` points at the sections.
 extension StudentQuestions {
-    func lecture2Answers() -> [String: String] {
+    public func lecture2Answers() -> [String: String] {
         [
             // 2.Qa  Data whose covariance (1/n convention) has eigenvalues 9, 4, 2.25, 1, 0.25, 0.04: the *mean* squared reconstruction error (1/n) Σ ‖x − x̂‖² of PCA with k = 2?
             "2.Qa": "",

@@ -5,7 +5,7 @@ import Course
 // a number ("0.25", "1e-3", "3/4") or the letter / word the question asks for ("b", "no").
 // An empty answer is "not started". `swift run replearn hint 3.Q` points at the sections.
 extension StudentQuestions {
-    func lecture3Answers() -> [String: String] {
+    public func lecture3Answers() -> [String: String] {
         [
             // 3.Qa  Lloyd's algorithm on the 1-D points {0, 1, 3, 10} with k = 2, started from the centres {0, 10}: the final objective J (a sum of squares)?
             "3.Qa": "",

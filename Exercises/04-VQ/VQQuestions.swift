@@ -5,7 +5,7 @@ import Course
 // a number ("0.25", "1e-3", "3/4") or the letter / word the question asks for ("b", "no").
 // An empty answer is "not started". `swift run replearn hint 4.Q` points at the sections.
 extension StudentQuestions {
-    func lecture4Answers() -> [String: String] {
+    public func lecture4Answers() -> [String: String] {
         [
             // 4.Qa  Codebook usage counts (5, 2, 1, 2, 0, 0) over 10 encoder outputs: the perplexity?
             "4.Qa": "",

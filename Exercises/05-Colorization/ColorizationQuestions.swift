@@ -5,7 +5,7 @@ import Course
 // a number ("0.25", "1e-3", "3/4") or the letter / word the question asks for ("b", "no").
 // An empty answer is "not started". `swift run replearn hint 5.Q` points at the sections.
 extension StudentQuestions {
-    func lecture5Answers() -> [String: String] {
+    public func lecture5Answers() -> [String: String] {
         [
             // 5.Qa  Lab of pure white, sRGB (1, 1, 1), under D65: L = ?
             "5.Qa": "",

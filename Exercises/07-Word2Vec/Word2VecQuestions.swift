@@ -5,7 +5,7 @@ import Course
 // a number ("0.25", "1e-3", "3/4") or the letter / word the question asks for ("b", "no").
 // An empty answer is "not started". `swift run replearn hint 7.Q` points at the sections.
 extension StudentQuestions {
-    func lecture7Answers() -> [String: String] {
+    public func lecture7Answers() -> [String: String] {
         [
             // 7.Qa  The keep probability (the C code's formula, exercise 7.2) of a word with frequency f = 0.01 at threshold t = 1e-3?
             "7.Qa": "",

@@ -5,7 +5,7 @@ import Course
 // a number ("0.25", "1e-3", "3/4") or the letter / word the question asks for ("b", "no").
 // An empty answer is "not started". `swift run replearn hint 9.Q` points at the sections.
 extension StudentQuestions {
-    func lecture9Answers() -> [String: String] {
+    public func lecture9Answers() -> [String: String] {
         [
             // 9.Qa  PyTorch's default bound 1/√fan_in for a 3×3 convolution with 16 input channels?
             "9.Qa": "",

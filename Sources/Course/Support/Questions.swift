@@ -8,3 +8,30 @@ public protocol QuestionExercises {
     /// Lecture `lecture`'s answers, keyed by question id.
     func answers(lecture: Int) throws -> [String: String]
 }
+
+/// A set of answers, one sheet per lecture with questions (the student's in Exercises/, the
+/// reference's in Solutions/), routed by lecture number.
+public protocol AnswerSheets: QuestionExercises {
+    func lecture1Answers() -> [String: String]
+    func lecture2Answers() -> [String: String]
+    func lecture3Answers() -> [String: String]
+    func lecture4Answers() -> [String: String]
+    func lecture5Answers() -> [String: String]
+    func lecture7Answers() -> [String: String]
+    func lecture9Answers() -> [String: String]
+}
+
+extension AnswerSheets {
+    public func answers(lecture: Int) throws -> [String: String] {
+        switch lecture {
+        case 1: return lecture1Answers()
+        case 2: return lecture2Answers()
+        case 3: return lecture3Answers()
+        case 4: return lecture4Answers()
+        case 5: return lecture5Answers()
+        case 7: return lecture7Answers()
+        case 9: return lecture9Answers()
+        default: return [:]
+        }
+    }
+}
