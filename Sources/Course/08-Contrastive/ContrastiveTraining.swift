@@ -121,7 +121,7 @@ struct ContrastiveTrainer {
     }
 }
 
-/// One SimCLR training step at a time (the experiment's runs and `replearn bench simclr-step`):
+/// One SimCLR training step at a time (the experiment's runs):
 /// B images drawn with replacement, two views each (8.4), h = encoder, z = head(h): [2B, 64],
 /// NT-Xent (8.2) with the pairs (i, i + B), its gradient pushed through the tape, one Adam step.
 public final class SimCLRLearner {
