@@ -71,19 +71,9 @@ final class HostileWorkerTests: XCTestCase {
     /// An honest mistake reads the same through the worker as in process: the wire carries the
     /// outputs exactly (bit patterns), and the message is made by the same check.
     func testAWrongAnswerReadsTheSameAsInProcess() throws {
-        struct NoBias: LayersExercises {
+        /// The hostile worker's "no-bias" mode, in process: only 1.1a runs, so only linearForward matters.
+        struct NoBias: DelegatingLayers {
             func linearForward(_ x: Tensor, weight: Tensor, bias: Tensor) throws -> Tensor { try Tensor.matmul(x, try weight.transposed()) }
-            func linearBackward(_ x: Tensor, weight: Tensor, outputGradient: Tensor) throws -> LinearGradients { throw NotImplemented("1.1") }
-            func reluForward(_ x: Tensor) throws -> Tensor { throw NotImplemented("1.2") }
-            func reluBackward(_ x: Tensor, outputGradient: Tensor) throws -> Tensor { throw NotImplemented("1.2") }
-            func l2NormalizeForward(_ x: Tensor) throws -> Tensor { throw NotImplemented("1.3") }
-            func l2NormalizeBackward(_ x: Tensor, output: Tensor, outputGradient: Tensor) throws -> Tensor { throw NotImplemented("1.3") }
-            func softmaxForward(_ x: Tensor, beta: Float) throws -> Tensor { throw NotImplemented("1.4") }
-            func softmaxBackward(_ x: Tensor, output: Tensor, beta: Float, outputGradient: Tensor) throws -> Tensor { throw NotImplemented("1.4") }
-            func forwardStack(_ x: Tensor, layers: [LayerSpec]) throws -> [Tensor] { throw NotImplemented("1.5") }
-            func backwardStack(activations: [Tensor], layers: [LayerSpec], outputGradient: Tensor) throws -> StackGradients { throw NotImplemented("1.5") }
-            func numericalGradient(_ x: Tensor, step h: Float, _ f: (Tensor) throws -> Tensor) throws -> Tensor { throw NotImplemented("1.6") }
-            func gradientError(_ a: Tensor, _ b: Tensor, floor: Float) throws -> Float { throw NotImplemented("1.6") }
         }
         let check = try XCTUnwrap(Catalog.checks(forExercise: "1.1").first)
         let local = check.run(Implementations.reference.with(layers: NoBias()))

@@ -55,28 +55,22 @@ struct TransferTrainer {
 
     /// A linear probe on standardised features (mean and scale from the training features).
     func probeAccuracy(train: Tensor, _ labels: [Int], test: Tensor, _ testLabels: [Int], classes: Int = 10, steps: Int = 200) throws -> Double {
-        let (mean, scale) = Self.standardiser(train)
-        let head = try impl.trainProbe(try Self.standardise(train, mean, scale), labels: labels, classes: classes, l2: 1e-3, learningRate: 0.5, steps: steps)
-        let scores = try Tensor.matmul(try Self.standardise(test, mean, scale), head.weight, transposeB: true).addingRowVector(head.bias)
+        let (mean, scale) = try Self.standardiser(train)
+        let head = try impl.trainProbe(try LinearProbe.standardize(train, mean, scale), labels: labels, classes: classes,
+                                       l2: 1e-3, learningRate: 0.5, steps: steps)
+        let scores = try Tensor.matmul(try LinearProbe.standardize(test, mean, scale), head.weight, transposeB: true).addingRowVector(head.bias)
         return Self.accuracy(try scores.argmaxRows(), testLabels)
     }
 
-    static func standardiser(_ x: Tensor) -> (mean: [Float], scale: [Float]) {
-        var mean = [Float](repeating: 0, count: x.cols), sq = [Float](repeating: 0, count: x.cols)
-        for i in 0..<x.rows { for j in 0..<x.cols { let v = x[i, j]; mean[j] += v; sq[j] += v * v } }
-        let n = Float(x.rows)
-        let m = mean.map { $0 / n }
-        let std = (0..<x.cols).map { j in max(sq[j] / n - m[j] * m[j], 0).squareRoot() }
-        // A floor at a tenth of the average spread: a feature that is almost constant (a border pixel
-        // lit in a handful of images) must not be blown up into a huge, badly conditioned one.
+    /// Column means [d] and inverse spreads [d], each spread floored at a tenth of the average spread:
+    /// a feature that is almost constant (a border pixel lit in a handful of images) must not be
+    /// blown up into a huge, badly conditioned one for plain gradient descent.
+    static func standardiser(_ x: Tensor) throws -> (mean: Tensor, scale: Tensor) {
+        let mean = try x.columnSums() * (1 / Float(x.rows))
+        let centred = try x.addingRowVector(-mean)
+        let std = try (centred * centred).columnSums().data.map { ($0 / Float(x.rows)).squareRoot() }
         let floor = max(0.1 * std.reduce(0, +) / Float(max(std.count, 1)), 1e-6)
-        return (m, std.map { 1 / max($0, floor) })
-    }
-
-    static func standardise(_ x: Tensor, _ mean: [Float], _ scale: [Float]) throws -> Tensor {
-        var y = x
-        for i in 0..<x.rows { for j in 0..<x.cols { y[i, j] = (x[i, j] - mean[j]) * scale[j] } }
-        return y
+        return (mean, Tensor(vector: std.map { 1 / max($0, floor) }))
     }
 
     static func accuracy(_ predicted: [Int], _ labels: [Int]) -> Double {

@@ -169,21 +169,26 @@ public enum ColorizationChecks {
         return [(10, 1, 0.5, a), (7, 0.6, 0.2, b), (10, 2.5, 0.9, a)]
     }
 
+    /// Each case's oracle and the student's answer, for 5.4a (p̃) and 5.4b (w).
+    static func rebalanceResults(_ impl: Impl) throws -> [(Float, Float, Float, (smoothed: [Double], weights: [Double]), Rebalancing)] {
+        try rebalanceCases.map { (g, sigma, lambda, x) in
+            (g, sigma, lambda,
+             ColorOracle.rebalance(vector(x.prior), DMatrix(x.centres), gridSize: Double(g), sigma: Double(sigma), lambda: Double(lambda)),
+             try impl.rebalancingWeights(prior: x.prior, centres: x.centres, gridSize: g, sigma: sigma, lambda: lambda))
+        }
+    }
+
     static let rebalance: [Check<Impl>] = [
         Check("5.4a", exercise: "5.4", "smoothed prior p̃ ∝ Gaussian (σ in bin units) ∗ p, sums to 1: grid 10 with σ = 1 and 2.5, grid 7 with σ = 0.6",
               tolerance: "|Δ| ≤ 1e-5·max(p̃) + 1e-5 relative (Float32 result of a Double-sized sum)") { impl in
-            for (g, sigma, lambda, x) in rebalanceCases {
-                let want = ColorOracle.rebalance(vector(x.prior), DMatrix(x.centres), gridSize: Double(g), sigma: Double(sigma), lambda: Double(lambda))
-                let got = try impl.rebalancingWeights(prior: x.prior, centres: x.centres, gridSize: g, sigma: sigma, lambda: lambda)
+            for (g, sigma, _, want, got) in try rebalanceResults(impl) {
                 try Expect.close(got.smoothed, DMatrix(rows: 1, cols: want.smoothed.count, data: want.smoothed, vector: true),
                                  abs: 1e-5 * (want.smoothed.max() ?? 1), rel: 1e-5, "p̃ (grid \(g), σ = \(sigma) bins)")
             }
         },
         Check("5.4b", exercise: "5.4", "weights w ∝ ((1 − λ)p̃ + λ/Q)⁻¹ with E_p̃[w] = 1: λ = 0.5, 0.2, 0.9",
               tolerance: "relative |Δ| ≤ 1e-5 per weight") { impl in
-            for (g, sigma, lambda, x) in rebalanceCases {
-                let want = ColorOracle.rebalance(vector(x.prior), DMatrix(x.centres), gridSize: Double(g), sigma: Double(sigma), lambda: Double(lambda))
-                let got = try impl.rebalancingWeights(prior: x.prior, centres: x.centres, gridSize: g, sigma: sigma, lambda: lambda)
+            for (g, sigma, lambda, want, got) in try rebalanceResults(impl) {
                 try Expect.close(got.weights, DMatrix(rows: 1, cols: want.weights.count, data: want.weights, vector: true),
                                  abs: 1e-6, rel: 1e-5, "w (grid \(g), σ = \(sigma), λ = \(lambda))")
             }

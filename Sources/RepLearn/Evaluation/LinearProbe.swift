@@ -54,7 +54,8 @@ public struct LinearProbe {
         return Double(zip(p, labels).filter { $0 == $1 }.count) / Double(max(labels.count, 1))
     }
 
-    static func standardize(_ x: Tensor, _ mu: Tensor, _ inv: Tensor) throws -> Tensor {
+    /// x: [n, d], column means mu: [d], inverse scales inv: [d] → (x − mu) ⊙ inv.
+    public static func standardize(_ x: Tensor, _ mu: Tensor, _ inv: Tensor) throws -> Tensor {
         var z = try x.addingRowVector(-mu)
         let d = z.cols
         for i in 0..<z.rows { for j in 0..<d { z.data[i * d + j] *= inv.data[j] } }
