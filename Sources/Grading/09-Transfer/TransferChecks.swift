@@ -225,21 +225,22 @@ public enum TransferChecks {
     // MARK: 9.5
 
     static let fewLabels: [Check<Impl>] = [
-        Check("9.5a", exercise: "9.5", "k = 1 and 3 per class of 4 (unequal class sizes, classes interleaved): the documented partial Fisher–Yates replayed; distinct, k of every class, class order; fewer than k examples → an error",
+        Check("9.5a", exercise: "9.5", "k = 1 and 3 per class of 4, and k = 2 of 3 classes (unequal class sizes, classes interleaved): the documented partial Fisher–Yates replayed; distinct, k of every class, class order; fewer than k examples → an error",
               tolerance: "exact") { impl in
-            let labels = (0..<30).map { [0, 1, 2, 3, 1, 2, 0, 3, 3, 1][$0 % 10] }
-            for k in [1, 3] {
-                var r1 = SeededGenerator(seed: 951 + UInt64(k)), r2 = SeededGenerator(seed: 951 + UInt64(k))
-                let got = try impl.fewLabelIndices(labels, perClass: k, classes: 4, rng: &r1)
+            let four = (0..<30).map { [0, 1, 2, 3, 1, 2, 0, 3, 3, 1][$0 % 10] }
+            let three = (0..<20).map { [2, 0, 1, 1, 0][$0 % 5] }
+            for (labels, classes, k) in [(four, 4, 1), (four, 4, 3), (three, 3, 2)] {
+                var r1 = SeededGenerator(seed: 951 + UInt64(10 * classes + k)), r2 = SeededGenerator(seed: 951 + UInt64(10 * classes + k))
+                let got = try impl.fewLabelIndices(labels, perClass: k, classes: classes, rng: &r1)
                 var want: [Int] = []
-                for c in 0..<4 {
+                for c in 0..<classes {
                     var idx = labels.indices.filter { labels[$0] == c }
                     for j in 0..<k { idx.swapAt(j, j + r2.nextInt(below: idx.count - j)) }
                     want += idx.prefix(k)
                 }
-                try Expect.that(got.count == 4 * k && Set(got).count == got.count, "\(k) distinct indices per class",
-                                expected: "\(4 * k) distinct indices", got: "\(got.count) indices, \(Set(got).count) distinct", exact: true)
-                try Expect.that(got == want, "indices for k = \(k) (the documented draws)", expected: "\(want)", got: "\(got)", exact: true)
+                try Expect.that(got.count == classes * k && Set(got).count == got.count, "\(k) distinct indices per class of \(classes)",
+                                expected: "\(classes * k) distinct indices", got: "\(got.count) indices, \(Set(got).count) distinct", exact: true)
+                try Expect.that(got == want, "indices for k = \(k), \(classes) classes (the documented draws)", expected: "\(want)", got: "\(got)", exact: true)
             }
             var r3 = SeededGenerator(seed: 959)
             let short = [0, 0, 0, 1, 1, 0]                  // class 1 has 2 examples

@@ -39,6 +39,7 @@ final class TransferGraderTests: XCTestCase {
         mutant("the first k of each class, unshuffled", FewLabelSlip(slip: .noShuffle), killedBy: ["9.5a"]),
         mutant("a full shuffle (other draws)", FewLabelSlip(slip: .fullShuffle), killedBy: ["9.5a"]),
         mutant("a class with fewer than k: no error", FewLabelSlip(slip: .noError), killedBy: ["9.5a"]),
+        mutant("classes hard-coded to 4", FewLabelSlip(slip: .fourClasses), killedBy: ["9.5a"]),
     ]
 
     func testEveryCheckRejectsAMutantAndPassesTheReference() {

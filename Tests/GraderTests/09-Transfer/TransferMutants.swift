@@ -153,13 +153,17 @@ struct CKASlip: DelegatingTransfer {
 
 /// Few-label sampling with one mistake.
 struct FewLabelSlip: DelegatingTransfer {
-    enum Slip { case withReplacement, noShuffle, fullShuffle, noError }
+    enum Slip { case withReplacement, noShuffle, fullShuffle, noError, fourClasses }
     let slip: Slip
     func fewLabelIndices(_ labels: [Int], perClass k: Int, classes: Int, rng: inout SeededGenerator) throws -> [Int] {
         var picked: [Int] = []
-        for c in 0..<classes {
+        for c in 0..<(slip == .fourClasses ? 4 : classes) {
             var idx = labels.indices.filter { labels[$0] == c }
             switch slip {
+            case .fourClasses:
+                guard idx.count >= k else { throw InputError("class \(c) too small") }
+                for j in 0..<k { idx.swapAt(j, j + rng.nextInt(below: idx.count - j)) }
+                picked += idx.prefix(k)
             case .withReplacement: picked += (0..<k).map { _ in idx[rng.nextInt(below: idx.count)] }
             case .noShuffle: picked += idx.prefix(k)
             case .fullShuffle:
