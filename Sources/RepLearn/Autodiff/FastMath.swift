@@ -38,6 +38,39 @@ enum FastMath {
         return y.replacing(with: -y, where: x .< 0)
     }
 
+    /// ln x for normal positive x: x = 2ᵉ·m with m in [√½, √2), ln m = 2·atanh(s), s = (m − 1)/(m + 1),
+    /// |s| ≤ 0.172, by its odd series to s⁹ (truncation ≤ 2s¹¹/11 ≈ 7e-10). Integer bit operations
+    /// only (no lane masks, which do not vectorise): adding 1 − √½ to the mantissa carries into
+    /// the exponent exactly when m ≥ √2.
+    @inline(__always)
+    static func log(_ x: F8) -> F8 {
+        let bits = unsafeBitCast(x, to: SIMD8<Int32>.self) &+ (0x3F80_0000 - 0x3F35_04F3)
+        let e = (bits &>> 23) &- 127
+        let m = unsafeBitCast((bits & 0x007F_FFFF) &+ 0x3F35_04F3, to: F8.self)        // [√½, √2)
+        let s = (m - 1) / (m + 1), s2 = s * s
+        var p = F8(repeating: 1.0 / 9)
+        p = p * s2 + 1.0 / 7; p = p * s2 + 1.0 / 5; p = p * s2 + 1.0 / 3; p = p * s2 + 1
+        return F8(e) * 0.693147181 + 2 * s * p
+    }
+
+    /// (sin 2πu, cos 2πu) for u in [0, 1): u = q/4 + r with |r| ≤ 1/8, the Taylor polynomials of
+    /// sin and cos at x = 2πr, |x| ≤ π/4 (truncation ≤ 3e-9), then the quadrant q's rotation
+    /// (angle qπ/2 + x: q = 1 → (c, −s), q = 2 → (−s, −c), q = 3 → (−c, s)) in the bits.
+    @inline(__always)
+    static func sinCos2Pi(_ u: F8) -> (sin: F8, cos: F8) {
+        let shifted = u * 4 + 12582912                                  // round(4u) in the low bits
+        let q = unsafeBitCast(shifted, to: SIMD8<Int32>.self)
+        let x = (u - (shifted - 12582912) * 0.25) * 6.283185307, x2 = x * x
+        var s = F8(repeating: 1.0 / 362880)
+        s = s * x2 - 1.0 / 5040; s = s * x2 + 1.0 / 120; s = s * x2 - 1.0 / 6; s = (s * x2 + 1) * x
+        var c = F8(repeating: -1.0 / 3628800)
+        c = c * x2 + 1.0 / 40320; c = c * x2 - 1.0 / 720; c = c * x2 + 1.0 / 24; c = c * x2 - 0.5; c = c * x2 + 1
+        let (sb, cb) = (unsafeBitCast(s, to: SIMD8<Int32>.self), unsafeBitCast(c, to: SIMD8<Int32>.self))
+        let swap = (sb ^ cb) & (0 &- (q & 1))                             // all ones where q is odd
+        let sinSign = ((q &>> 1) & 1) &<< 31, cosSign = ((q ^ (q &>> 1)) & 1) &<< 31
+        return (unsafeBitCast((sb ^ swap) ^ sinSign, to: F8.self), unsafeBitCast((cb ^ swap) ^ cosSign, to: F8.self))
+    }
+
     /// p[i] ← e^{p[i]} for i < n.
     static func expInPlace(_ p: UnsafeMutablePointer<Float>, _ n: Int) { map(p, p, n) { exp($0) } }
 
