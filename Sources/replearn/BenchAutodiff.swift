@@ -82,7 +82,10 @@ extension Benchmarks {
             views.data.withUnsafeMutableBufferPointer { out in
                 rng.fillNormal(out)                                        // the noise, then x + noise
                 x.data.withUnsafeBufferPointer { xs in
-                    for i in 0..<(2 * n * d) { out[i] = rng.nextFloat() < 0.1 ? 0 : out[i] + xs[i % (n * d)] }
+                    for view in 0..<2 { for j in 0..<(n * d) {                  // view v of row i: x[i] + noise, 10% zeroed
+                        let i = view * n * d + j
+                        out[i] = rng.nextFloat() < 0.1 ? 0 : out[i] + xs[j]
+                    } }
                 }
             }
             let z = try l2(l1(Variable(views)).relu()).l2Normalized()

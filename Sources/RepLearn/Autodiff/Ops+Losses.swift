@@ -38,31 +38,68 @@ extension Variable {
         if let weights, weights.count != positions {
             throw ShapeError(op: op, message: "\(weights.count) weights for \(positions) positions")
         }
-        let logp = value.softmax(axis: ax, log: true)
-        var loss = 0.0
-        var grad = logp             // becomes (softmax·Σt − t)·w/P
+        // One pass per [Q, inner] block (split across cores): shifted logits → e^{z − max} in the
+        // gradient's buffer, then ℓₚ = Σ_q tₚ_q·(log Σe − (z − max)) and the gradient in place.
+        var grad = Tensor(shape: shape, uninitialized: value.count)
+        var perPosition = [Float](repeating: 0, count: positions)          // wₚ·ℓₚ
         let scale = 1 / Float(max(positions, 1))
-        grad.data.withUnsafeMutableBufferPointer { gd in
-            targets.data.withUnsafeBufferPointer { t in
-                // loss per position, and Σ_q t (the softmax's factor in the gradient)
-                var tsum = [Float](repeating: 0, count: positions), lsum = [Float](repeating: 0, count: positions)
-                for o in 0..<outer { for c in 0..<q {
-                    let row = (o * q + c) * inner
-                    for i in 0..<inner { let k = row + i; lsum[o * inner + i] -= t[k] * gd[k]; tsum[o * inner + i] += t[k] }
-                } }
-                for p in 0..<positions { loss += Double((weights?[p] ?? 1) * lsum[p]) }
-                FastMath.expInPlace(gd.baseAddress!, gd.count)          // log p → p
-                for o in 0..<outer { for c in 0..<q {
-                    let row = (o * q + c) * inner
-                    for i in 0..<inner {
-                        let k = row + i, pos = o * inner + i
-                        gd[k] = (gd[k] * tsum[pos] - t[k]) * ((weights?[pos] ?? 1) * scale)
-                    }
-                } }
+        value.data.withUnsafeBufferPointer { zp in targets.data.withUnsafeBufferPointer { tp in
+        grad.data.withUnsafeMutableBufferPointer { gp in perPosition.withUnsafeMutableBufferPointer { lp in
+            let (Z, T, G, L) = (zp.baseAddress!, tp.baseAddress!, gp.baseAddress!, lp.baseAddress!)
+            Parallel.chunks(outer, minimumPerPart: max(1, 16384 / max(q * inner, 1))) { _, blocks in
+                for o in blocks {
+                    let at = o * q * inner
+                    Self.softCrossEntropyBlock(Z + at, T + at, G + at, L + o * inner, q, inner,
+                                               weights.map { Array($0[(o * inner)..<((o + 1) * inner)]) }, scale)
+                }
             }
-        }
+        } } } }
+        var loss = 0.0
+        for l in perPosition { loss += Double(l) }                        // in order: the same sum on any split
         let out = Tensor(vector: [Float(loss / Double(max(positions, 1)))])
         return Variable.record(op, try out.reshaped([]), [self]) { g in [grad * g.data[0]] }
+    }
+
+    /// One block of logits z: [Q, inner] (classes strided by `inner`) with targets t → g = the
+    /// gradient (softmax·Σt − t)·w·scale and l[i] = wᵢ·(−Σ_q t log softmax) per inner position.
+    static func softCrossEntropyBlock(_ z: UnsafePointer<Float>, _ t: UnsafePointer<Float>, _ g: UnsafeMutablePointer<Float>,
+                                      _ l: UnsafeMutablePointer<Float>, _ q: Int, _ inner: Int, _ w: [Float]?, _ scale: Float) {
+        if inner == 1 {
+            var mx = -Float.infinity
+            for j in 0..<q where z[j] > mx { mx = z[j] }
+            if mx == -.infinity { mx = 0 }
+            for j in 0..<q { g[j] = z[j] - mx }
+            var tz: Float = 0, ts: Float = 0
+            for j in 0..<q { tz += t[j] * g[j]; ts += t[j] }
+            FastMath.expInPlace(g, q)
+            var s: Float = 0
+            for j in 0..<q { s += g[j] }
+            let wi = w?[0] ?? 1
+            l[0] = wi * (ts * Foundation.log(s) - tz)
+            let (a, f) = (ts / s * wi * scale, wi * scale)
+            for j in 0..<q { g[j] = g[j] * a - t[j] * f }
+            return
+        }
+        var mx = [Float](repeating: -.infinity, count: inner), s = [Float](repeating: 0, count: inner)
+        var ts = [Float](repeating: 0, count: inner), tz = [Float](repeating: 0, count: inner)
+        for j in 0..<q { let row = z + j * inner; for i in 0..<inner where row[i] > mx[i] { mx[i] = row[i] } }
+        for i in 0..<inner where mx[i] == -.infinity { mx[i] = 0 }
+        for j in 0..<q {
+            let (zr, tr, gr) = (z + j * inner, t + j * inner, g + j * inner)
+            for i in 0..<inner { let d = zr[i] - mx[i]; gr[i] = d; tz[i] += tr[i] * d; ts[i] += tr[i] }
+        }
+        FastMath.expInPlace(g, q * inner)
+        for j in 0..<q { let gr = g + j * inner; for i in 0..<inner { s[i] += gr[i] } }
+        var a = [Float](repeating: 0, count: inner), f = [Float](repeating: 0, count: inner)
+        for i in 0..<inner {
+            let wi = w?[i] ?? 1
+            l[i] = wi * (ts[i] * Foundation.log(s[i]) - tz[i])
+            (a[i], f[i]) = (ts[i] / s[i] * wi * scale, wi * scale)
+        }
+        for j in 0..<q {
+            let (tr, gr) = (t + j * inner, g + j * inner)
+            for i in 0..<inner { gr[i] = gr[i] * a[i] - tr[i] * f[i] }
+        }
     }
 
     /// Mean squared error against a constant target. Without a mask: mean over every entry.

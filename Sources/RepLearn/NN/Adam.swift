@@ -39,21 +39,26 @@ public struct Adam {
                 m.withUnsafeMutableBufferPointer { mp in
                     v.withUnsafeMutableBufferPointer { vp in
                         let (P, G, M, V) = (pp.baseAddress!, gp.baseAddress!, mp.baseAddress!, vp.baseAddress!)
-                        var i = 0
-                        typealias F8 = SIMD8<Float>
-                        while i + 8 <= n {
-                            let gi = UnsafeRawPointer(G + i).loadUnaligned(as: F8.self)
-                            var mi = UnsafeRawPointer(M + i).loadUnaligned(as: F8.self)
-                            var vi = UnsafeRawPointer(V + i).loadUnaligned(as: F8.self)
-                            var pi = UnsafeRawPointer(P + i).loadUnaligned(as: F8.self)
-                            mi = b1 * mi + (1 - b1) * gi
-                            vi = b2 * vi + (1 - b2) * gi * gi
-                            pi -= lrc1 * mi / ((vi * invc2).squareRoot() + eps)
-                            UnsafeMutableRawPointer(M + i).storeBytes(of: mi, as: F8.self)
-                            UnsafeMutableRawPointer(V + i).storeBytes(of: vi, as: F8.self)
-                            UnsafeMutableRawPointer(P + i).storeBytes(of: pi, as: F8.self)
-                            i += 8
+                        // blocks of 8 split across cores (each entry's update is independent)
+                        Parallel.chunks(n / 8, minimumPerPart: 8192) { _, blocks in
+                            var i = blocks.lowerBound * 8
+                            let end = blocks.upperBound * 8
+                            typealias F8 = SIMD8<Float>
+                            while i + 8 <= end {
+                                let gi = UnsafeRawPointer(G + i).loadUnaligned(as: F8.self)
+                                var mi = UnsafeRawPointer(M + i).loadUnaligned(as: F8.self)
+                                var vi = UnsafeRawPointer(V + i).loadUnaligned(as: F8.self)
+                                var pi = UnsafeRawPointer(P + i).loadUnaligned(as: F8.self)
+                                mi = b1 * mi + (1 - b1) * gi
+                                vi = b2 * vi + (1 - b2) * gi * gi
+                                pi -= lrc1 * mi / ((vi * invc2).squareRoot() + eps)
+                                UnsafeMutableRawPointer(M + i).storeBytes(of: mi, as: F8.self)
+                                UnsafeMutableRawPointer(V + i).storeBytes(of: vi, as: F8.self)
+                                UnsafeMutableRawPointer(P + i).storeBytes(of: pi, as: F8.self)
+                                i += 8
+                            }
                         }
+                        var i = n / 8 * 8
                         while i < n {
                             M[i] = b1 * M[i] + (1 - b1) * G[i]
                             V[i] = b2 * V[i] + (1 - b2) * G[i] * G[i]
