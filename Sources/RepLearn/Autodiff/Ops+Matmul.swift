@@ -18,13 +18,17 @@ enum GEMM {
             return
         }
         _ = singleThreadedBLAS
-        if beta == 0 && n <= 256 && m >= 8 * n {
-            // Tall, narrow C (k-means' [n, k] distances): OpenBLAS packs the tall operand again and
-            // again in this orientation; Cᵀ = op(B)ᵀ·op(A)ᵀ runs the same work wide, then transposes.
-            let t = UnsafeMutablePointer<Float>.allocate(capacity: m * n)
-            defer { t.deallocate() }
-            run(!tb, !ta, n, m, k, alpha, b, a, 0, t)
-            for i in 0..<m { for j in 0..<n { c[i * n + j] = t[j * m + i] } }
+        if n <= 256 && m >= 8 * n {
+            // Tall, narrow C (k-means' [n, k] distances): blocks of at most 1024 rows (at least one
+            // per core), whole blocks spread over the cores, each one single-threaded sgemm straight
+            // into C (measured faster than one product per core, or Cᵀ = op(B)ᵀ·op(A)ᵀ run wide and transposed).
+            let rows = max(64, min(1024, (m + Parallel.cores - 1) / Parallel.cores)), blocks = (m + rows - 1) / rows
+            Parallel.chunks(blocks, minimumPerPart: Double(m) * Double(n) * Double(k) < 524_288 ? blocks : 1) { _, range in
+                for blk in range {
+                    let (i0, i1) = (blk * rows, min(m, (blk + 1) * rows))
+                    strided(ta, tb, i1 - i0, n, k, alpha, a + (ta ? i0 : i0 * k), ta ? m : k, b, tb ? k : n, beta, c + i0 * n, n)
+                }
+            }
             return
         }
         let (lda, ldb) = (ta ? m : k, tb ? k : n)
