@@ -4,8 +4,14 @@
 /// Ho = ⌊(H + 2p − d(kh − 1) − 1)/s⌋ + 1 (same for W), and
 ///     y[n, o, u, v] = b[o] + Σ_{c,i,j} w[o, c, i, j] · x[n, c, u·s − p + i·d, v·s − p + j·d]
 /// (zero outside the image). im2col writes the receptive fields as the columns of
-/// col: [C·kh·kw, N·Ho·Wo], so that Y = W·col is one matrix product over the whole batch;
-/// backward is ∂W = G·colᵀ, ∂col = Wᵀ·G, and col2im adds ∂col back onto the pixels.
+/// col: [C·kh·kw, Ho·Wo] per image, so that Y = W·col is one matrix product; backward is
+/// ∂W = Σ_images G·colᵀ, ∂col = Wᵀ·G, and col2im adds ∂col back onto the pixels.
+///
+/// The batch is cut into groups of images (one image, or a few small ones side by side so that a
+/// product has ≥ 256 columns), spread over the cores: each core's col stays in its cache, Y goes
+/// straight into the NCHW output, and the backward recomputes col instead of keeping it. Each core
+/// sums its groups' ∂W and ∂b in its own buffer; the buffers are added in core order (the same
+/// sums run to run).
 public struct ConvGeometry: Equatable, Sendable {
     public var stride = 1, padding = 0, dilation = 1
     public init(stride: Int = 1, padding: Int = 0, dilation: Int = 1) {
@@ -28,103 +34,121 @@ extension Variable {
         if let bias, bias.shape != [o] {
             throw ShapeError(op: "conv2d", message: "bias should have shape [\(o)] but has \(bias.shape)")
         }
-        let im = Im2Col(n: n, c: c, h: h, w: w, kh: kh, kw: kw, ho: ho, wo: wo, geo: geo)
-        let col = im.columns(x.value)
-        let cols = n * ho * wo, rows = c * kh * kw
-        // Y' [O, N·Ho·Wo] = W [O, C·kh·kw] · col, then y[n, o, :] = Y'[o, n, :] + b[o].
-        var yp = [Float].uninitialized(o * cols)
-        weight.value.data.withUnsafeBufferPointer { pw in col.withUnsafeBufferPointer { pc in yp.withUnsafeMutableBufferPointer { py in
-            GEMM.run(false, false, o, cols, rows, 1, pw.baseAddress!, pc.baseAddress!, 0, py.baseAddress!)
-        } } }
-        let plane = ho * wo
-        var y = Tensor.zeros([n, o, ho, wo])
-        y.data.withUnsafeMutableBufferPointer { dst in yp.withUnsafeBufferPointer { src in
-            for img in 0..<n { for oc in 0..<o {
-                let b = bias?.value.data[oc] ?? 0
-                let d = dst.baseAddress! + (img * o + oc) * plane, s = src.baseAddress! + oc * cols + img * plane
-                for k in 0..<plane { d[k] = s[k] + b }
-            } }
-        } }
-        let parents = bias.map { [x, weight, $0] } ?? [x, weight]
-        return record("conv2d", y, parents) { g in
-            // G' [O, N·Ho·Wo]: the output gradient with the batch moved next to the pixels.
-            var gp = [Float].uninitialized(o * cols)
-            var gb = [Float](repeating: 0, count: o)
-            g.data.withUnsafeBufferPointer { src in gp.withUnsafeMutableBufferPointer { dst in
-                for img in 0..<n { for oc in 0..<o {
-                    let s = src.baseAddress! + (img * o + oc) * plane, d = dst.baseAddress! + oc * cols + img * plane
-                    var acc: Float = 0
-                    for k in 0..<plane { d[k] = s[k]; acc += s[k] }
-                    gb[oc] += acc
-                } }
-            } }
-            var gw = [Float].uninitialized(o * rows)
-            var gx: Tensor? = nil
-            gp.withUnsafeBufferPointer { pg in
-                col.withUnsafeBufferPointer { pc in gw.withUnsafeMutableBufferPointer { pw in
-                    GEMM.run(false, true, o, rows, cols, 1, pg.baseAddress!, pc.baseAddress!, 0, pw.baseAddress!)
-                } }
-                if x.requiresGrad {
-                    var dcol = [Float].uninitialized(rows * cols)
-                    weight.value.data.withUnsafeBufferPointer { pw in dcol.withUnsafeMutableBufferPointer { pd in
-                        GEMM.run(true, false, rows, cols, o, 1, pw.baseAddress!, pg.baseAddress!, 0, pd.baseAddress!)
-                    } }
-                    gx = im.image(fromColumns: dcol)
+        let plane = ho * wo, rows = c * kh * kw
+        let group = max(1, min(n, 256 / plane)), groups = (n + group - 1) / group
+        let im = Im2Col(c: c, h: h, w: w, kh: kh, kw: kw, ho: ho, wo: wo, geo: geo)
+        let (xImage, yImage) = (c * h * w, o * plane)
+        let biasValues = bias?.value.data
+        var y = Tensor(shape: [n, o, ho, wo], uninitialized: n * o * plane)
+        _ = GEMM.singleThreadedBLAS
+        x.value.data.withUnsafeBufferPointer { px in weight.value.data.withUnsafeBufferPointer { pw in
+        y.data.withUnsafeMutableBufferPointer { py in
+            let (X, W, Y) = (px.baseAddress!, pw.baseAddress!, py.baseAddress!)
+            Parallel.chunks(groups, minimumPerPart: 1) { _, range in
+                let col = UnsafeMutablePointer<Float>.allocate(capacity: rows * group * plane)
+                let out = UnsafeMutablePointer<Float>.allocate(capacity: group == 1 ? 0 : o * group * plane)
+                defer { col.deallocate(); out.deallocate() }
+                for gi in range {
+                    let (first, count) = (gi * group, min(group, n - gi * group))
+                    let cols = count * plane
+                    im.columns(X + first * xImage, images: count, into: col)
+                    // Y [O, count·plane] = W·col, one image straight into y (on top of its bias).
+                    let dst = count == 1 ? Y + first * yImage : out
+                    for oc in 0..<o { (dst + oc * cols).update(repeating: biasValues?[oc] ?? 0, count: cols) }
+                    GEMM.strided(false, false, o, cols, rows, 1, W, rows, col, cols, 1, dst, cols)
+                    if count > 1 {
+                        for img in 0..<count { for oc in 0..<o {
+                            (Y + (first + img) * yImage + oc * plane).update(from: out + oc * cols + img * plane, count: plane)
+                        } }
+                    }
                 }
             }
-            var grads: [Tensor?] = [gx, try Tensor(shape: weight.shape, data: gw)]
+        } } }
+        let parents = bias.map { [x, weight, $0] } ?? [x, weight]
+        return record("conv2d", y, parents) { g in
+            let parts = min(Parallel.cores, groups)
+            var gwParts = [Float](repeating: 0, count: parts * o * rows), gbParts = [Float](repeating: 0, count: parts * o)
+            var dx = x.requiresGrad ? Tensor.zeros(x.shape) : Tensor.zeros([0])
+            x.value.data.withUnsafeBufferPointer { px in weight.value.data.withUnsafeBufferPointer { pw in g.data.withUnsafeBufferPointer { pg in
+            gwParts.withUnsafeMutableBufferPointer { pgw in gbParts.withUnsafeMutableBufferPointer { pgb in dx.data.withUnsafeMutableBufferPointer { pdx in
+                let (X, W, G, GW, GB) = (px.baseAddress!, pw.baseAddress!, pg.baseAddress!, pgw.baseAddress!, pgb.baseAddress!)
+                let DX = x.requiresGrad ? pdx.baseAddress : nil
+                Parallel.chunks(groups, minimumPerPart: 1) { part, range in
+                    let col = UnsafeMutablePointer<Float>.allocate(capacity: rows * group * plane)
+                    let dcol = UnsafeMutablePointer<Float>.allocate(capacity: x.requiresGrad ? rows * group * plane : 0)
+                    let gathered = UnsafeMutablePointer<Float>.allocate(capacity: group == 1 ? 0 : o * group * plane)
+                    defer { col.deallocate(); dcol.deallocate(); gathered.deallocate() }
+                    let (gw, gb) = (GW + part * o * rows, GB + part * o)
+                    for gi in range {
+                        let (first, count) = (gi * group, min(group, n - gi * group))
+                        let cols = count * plane
+                        // G [O, count·plane]: one image's gradient as it is, a few side by side.
+                        var gm = UnsafePointer(G + first * yImage)
+                        if count > 1 {
+                            for img in 0..<count { for oc in 0..<o {
+                                (gathered + oc * cols + img * plane).update(from: G + (first + img) * yImage + oc * plane, count: plane)
+                            } }
+                            gm = UnsafePointer(gathered)
+                        }
+                        for oc in 0..<o {
+                            var acc: Float = 0
+                            for k in 0..<cols { acc += gm[oc * cols + k] }
+                            gb[oc] += acc
+                        }
+                        im.columns(X + first * xImage, images: count, into: col)
+                        GEMM.strided(false, true, o, rows, cols, 1, gm, cols, col, cols, 1, gw, rows)          // ∂W += G·colᵀ
+                        if let DX {
+                            GEMM.strided(true, false, rows, cols, o, 1, W, rows, gm, cols, 0, dcol, cols)      // ∂col = Wᵀ·G
+                            im.addColumns(dcol, images: count, into: DX + first * xImage)
+                        }
+                    }
+                }
+            } } } } } }
+            var gw = Array(gwParts[0..<(o * rows)]), gb = Array(gbParts[0..<o])
+            for p in 1..<max(parts, 1) {
+                for i in 0..<(o * rows) { gw[i] += gwParts[p * o * rows + i] }
+                for i in 0..<o { gb[i] += gbParts[p * o + i] }
+            }
+            var grads: [Tensor?] = [x.requiresGrad ? dx : nil, try Tensor(shape: weight.shape, data: gw)]
             if bias != nil { grads.append(Tensor(vector: gb)) }
             return grads
         }
     }
 }
 
-/// The index map between an image batch and its im2col matrix.
+/// The index map between a few images and their im2col matrix.
 struct Im2Col {
-    let n, c, h, w, kh, kw, ho, wo: Int
+    let c, h, w, kh, kw, ho, wo: Int
     let geo: ConvGeometry
 
-    /// x: [N, C, H, W] → col: [C·kh·kw, N·Ho·Wo] (one row per (channel, kernel offset)).
-    func columns(_ x: Tensor) -> [Float] {
-        let cols = n * ho * wo
-        var col = [Float](repeating: 0, count: c * kh * kw * cols)
-        col.withUnsafeMutableBufferPointer { pc in
-            x.data.withUnsafeBufferPointer { px in
-                let (dst, src) = (pc.baseAddress!, px.baseAddress!)
-                Parallel.chunks(c * kh * kw, minimumPerPart: 1) { _, range in
-                    for r in range { visit(r) { d, s, count, step in
-                        let out = dst + r * cols + d, input = src + s
-                        if step == 1 { out.update(from: input, count: count) }
-                        else { for k in 0..<count { out[k] = input[k * step] } }
-                    } }
-                }
-            }
-        }
-        return col
+    /// `images` consecutive images at x ([images, C, H, W]) → col: [C·kh·kw, images·Ho·Wo] (one row
+    /// per (channel, kernel offset); zero where the kernel reaches past the border).
+    func columns(_ x: UnsafePointer<Float>, images: Int, into col: UnsafeMutablePointer<Float>) {
+        let cols = images * ho * wo
+        col.update(repeating: 0, count: c * kh * kw * cols)
+        for r in 0..<(c * kh * kw) { visit(r, images) { d, s, count, step in
+            let out = col + r * cols + d, input = x + s
+            if step == 1 { for k in 0..<count { out[k] = input[k] } }          // short rows: a loop beats memcpy
+            else if step == 2 { for k in 0..<count { out[k] = input[2 * k] } }
+            else { for k in 0..<count { out[k] = input[k * step] } }
+        } }
     }
 
-    /// dcol: [C·kh·kw, N·Ho·Wo] → dx: [N, C, H, W], adding every column entry onto its pixel.
-    func image(fromColumns dcol: [Float]) -> Tensor {
-        let cols = n * ho * wo, kk = kh * kw
-        var dx = Tensor.zeros([n, c, h, w])
-        dx.data.withUnsafeMutableBufferPointer { px in
-            dcol.withUnsafeBufferPointer { pc in
-                let (dst, src) = (px.baseAddress!, pc.baseAddress!)
-                Parallel.chunks(c, minimumPerPart: 1) { _, channels in   // a channel's rows write only its pixels
-                    for r in (channels.lowerBound * kk)..<(channels.upperBound * kk) { visit(r) { d, s, count, step in
-                        let input = src + r * cols + d, out = dst + s
-                        for k in 0..<count { out[k * step] += input[k] }
-                    } }
-                }
-            }
-        }
-        return dx
+    /// dcol: [C·kh·kw, images·Ho·Wo] → adds every column entry onto its pixel of dx ([images, C, H, W]).
+    func addColumns(_ dcol: UnsafePointer<Float>, images: Int, into dx: UnsafeMutablePointer<Float>) {
+        let cols = images * ho * wo
+        for r in 0..<(c * kh * kw) { visit(r, images) { d, s, count, step in
+            let input = dcol + r * cols + d, out = dx + s
+            if step == 1 { for k in 0..<count { out[k] += input[k] } }
+            else if step == 2 { for k in 0..<count { out[2 * k] += input[k] } }
+            else { for k in 0..<count { out[k * step] += input[k] } }
+        } }
     }
 
     /// For row r = (channel, i, j) of col, calls run(colOffset, pixelOffset, count, pixelStep)
     /// for each output row segment whose pixels lie inside the image (the rest stays zero).
     @inline(__always)
-    func visit(_ r: Int, _ run: (Int, Int, Int, Int) -> Void) {
+    func visit(_ r: Int, _ n: Int, _ run: (Int, Int, Int, Int) -> Void) {
         let (ch, i, j) = (r / (kh * kw), (r / kw) % kh, r % kw)
         let (s, p, d) = (geo.stride, geo.padding, geo.dilation)
         // output columns v with 0 ≤ v·s − p + j·d < w

@@ -11,13 +11,13 @@ final class EngineTests: XCTestCase {
     func testConvMatchesDirectConvolution() throws {
         for (geo, k) in [(ConvGeometry(stride: 2, padding: 2, dilation: 2), 3), (ConvGeometry(stride: 1, padding: 1), 3),
                          (ConvGeometry(stride: 3, padding: 0), 2), (ConvGeometry(), 1)] {
-            let x = C.normal([2, 3, 11, 9], seed: 1), w = C.normal([5, 3, k, k], seed: 2), b = C.normal([5], seed: 3)
+            let x = C.normal([3, 3, 11, 9], seed: 1), w = C.normal([5, 3, k, k], seed: 2), b = C.normal([5], seed: 3)   // 3 images: groups of 2 + 1
             let y = try Variable.conv2d(Variable(x), weight: Variable(w), bias: Variable(b), geo).value
             let ho = (11 + 2 * geo.padding - geo.dilation * (k - 1) - 1) / geo.stride + 1
             let wo = (9 + 2 * geo.padding - geo.dilation * (k - 1) - 1) / geo.stride + 1
-            XCTAssertEqual(y.shape, [2, 5, ho, wo])
+            XCTAssertEqual(y.shape, [3, 5, ho, wo])
             var worst = 0.0
-            for n in 0..<2 { for o in 0..<5 { for u in 0..<ho { for v in 0..<wo {
+            for n in 0..<3 { for o in 0..<5 { for u in 0..<ho { for v in 0..<wo {
                 var s = Double(b.data[o])
                 for c in 0..<3 { for i in 0..<k { for j in 0..<k {
                     let yy = u * geo.stride - geo.padding + i * geo.dilation, xx = v * geo.stride - geo.padding + j * geo.dilation

@@ -99,6 +99,16 @@ final class OpGradientTests: XCTestCase {
             try Variable.conv2d($0[0], weight: $0[1], bias: $0[2], ConvGeometry(stride: 2, padding: 2, dilation: 2))
         }
         try C.assertGradients("conv2d 1×1", [x, C.normal([5, 3, 1, 1], seed: 34)]) { try Variable.conv2d($0[0], weight: $0[1], bias: nil) }
+        // Batches cut into groups: two 10×10 images side by side, then one alone; 16×16 images one by one,
+        // three groups over the cores (each core's ∂W and ∂b summed in its own buffer).
+        let x3 = C.normal([3, 2, 10, 10], seed: 131), w3 = C.normal([3, 2, 3, 3], std: 0.5, seed: 132), b3 = C.normal([3], seed: 133)
+        try C.assertGradients("conv2d, groups of 2 + 1 images", [x3, w3, b3]) {
+            try Variable.conv2d($0[0], weight: $0[1], bias: $0[2], ConvGeometry(padding: 1))
+        }
+        let x4 = C.normal([3, 1, 16, 16], seed: 134), w4 = C.normal([2, 1, 3, 3], std: 0.5, seed: 135), b4 = C.normal([2], seed: 136)
+        try C.assertGradients("conv2d, one image per group", [x4, w4, b4]) {
+            try Variable.conv2d($0[0], weight: $0[1], bias: $0[2], ConvGeometry(padding: 1))
+        }
         // Distinct values, spaced more than 2h apart, so that no pooling window has a near tie.
         var rng = SeededGenerator(seed: 35)
         let perm = rng.permutation(2 * 2 * 6 * 8)
