@@ -1,10 +1,12 @@
 import Foundation
 
-/// Multi-head self-attention (Vaswani et al. 2017), built from engine ops only, so that its
-/// gradient comes from the engine:
+/// Multi-head self-attention (Vaswani et al. 2017):
 ///   q, k, v = x·W_qkvᵀ split into h heads of d_h = D/h,
 ///   head = softmax(q·kᵀ/√d_h)·v, y = concat(heads)·W_oᵀ + b_o.
-/// x: [B, T, D] → [B, T, D].
+/// x: [B, T, D] → [B, T, D]. The heads run in one fused op, ``Variable/multiHeadAttention(packed:heads:)``,
+/// which reads them in place from the projections; ``splitHeadsAttention(_:)`` is the same
+/// computation from engine ops (reshape, permute, ``Variable/scaledDotProductAttention(_:_:_:mask:)``),
+/// the form the lecture derives, and the tests hold the two equal.
 public final class MultiHeadSelfAttention: Module {
     public let qkv: Linear, proj: Linear
     public let heads: Int
@@ -17,6 +19,12 @@ public final class MultiHeadSelfAttention: Module {
     }
 
     public func callAsFunction(_ x: Variable) throws -> Variable {
+        try x.expectRank(3, "attention")
+        return try proj(Variable.multiHeadAttention(packed: qkv(x), heads: heads))
+    }
+
+    /// The same as calling the layer, from engine ops: the heads split out by reshape and permute.
+    public func splitHeadsAttention(_ x: Variable) throws -> Variable {
         try x.expectRank(3, "attention")
         let (b, t, d) = (x.shape[0], x.shape[1], x.shape[2]), dh = d / heads
         let qkvHeads = try qkv(x).reshaped([b, t, 3, heads, dh]).permuted([2, 0, 3, 1, 4])   // [3, B, h, T, dh]

@@ -46,6 +46,31 @@ final class EngineTests: XCTestCase {
         } }
     }
 
+    /// The fused attention op (heads read in place) against the heads split out by engine ops:
+    /// the same outputs and the same gradients for the input and every parameter.
+    func testFusedAttentionMatchesSplitHeads() throws {
+        for (b, t, d, heads) in [(3, 5, 8, 2), (2, 12, 16, 4), (1, 1, 4, 1)] {
+            var rng = SeededGenerator(seed: 40)
+            let layer = MultiHeadSelfAttention(dim: d, heads: heads, rng: &rng)
+            let x = C.normal([b, t, d], seed: 41), r = C.normal([b, t, d], seed: 42)
+            func run(_ f: (Variable) throws -> Variable) throws -> (Tensor, [Tensor]) {
+                let xv = Variable(x, requiresGrad: true)
+                for p in layer.parameters { p.zeroGrad() }
+                let y = try f(xv)
+                try (y * Variable(r)).sum().backward()
+                return (y.value, [xv.grad!] + layer.parameters.map { $0.grad! })
+            }
+            let (fused, fusedGrads) = try run { try layer($0) }
+            let (split, splitGrads) = try run { try layer.splitHeadsAttention($0) }
+            XCTAssertEqual(fused.shape, split.shape)
+            for (a, e) in zip(fused.data, split.data) { XCTAssertEqual(a, e, accuracy: 1e-5) }
+            for (ga, ge) in zip(fusedGrads, splitGrads) {
+                XCTAssertEqual(ga.shape, ge.shape)
+                for (a, e) in zip(ga.data, ge.data) { XCTAssertEqual(a, e, accuracy: 1e-4) }
+            }
+        }
+    }
+
     func testGraphErrorsNameTheOpAndShapes() throws {
         let w = Variable(C.normal([3, 4], seed: 7), requiresGrad: true)
         let y = try Variable.matmul(Variable(C.normal([2, 3], seed: 8)), w)

@@ -89,6 +89,8 @@ final class OpGradientTests: XCTestCase {
         try C.assertGradients("batched matmul ᵀ·", [bat, bbn]) { try Variable.batchedMatmul($0[0], $0[1], transposeA: true) }
         let big = C.normal([2, 50, 40], seed: 26), big2 = C.normal([2, 40, 36], seed: 27)    // the sgemm path
         try C.assertGradients("batched matmul, large", [big, big2], tolerance: 3e-2) { try Variable.batchedMatmul($0[0], $0[1]) }
+        let packed = C.normal([2, 5, 3 * 6], seed: 137)
+        try C.assertGradients("multi-head attention, packed", [packed]) { try Variable.multiHeadAttention(packed: $0[0], heads: 2) }
         let x = C.normal([2, 3, 5], seed: 28), w = C.normal([4, 5], seed: 29), bias = C.normal([4], seed: 30)
         try C.assertGradients("linear", [x, w, bias]) { try Variable.linear($0[0], weight: $0[1], bias: $0[2]) }
     }
