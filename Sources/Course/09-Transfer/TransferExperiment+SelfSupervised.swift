@@ -23,9 +23,9 @@ extension TransferExperiment {
         let simclrNet = SimCLRClassifier(encoder: simclr, rng: &r)
         let maeNet = ViTClassifier(encoder: mae.encoder, rng: &r)
         selfSupervisedSources = [
-            TransferSource(key: "simclr", name: "SimCLR (Fashion-MNIST, no labels)", pretrained: simclrNet, make: { SimCLRClassifier(rng: &$0) },
+            TransferSource(key: "simclr", name: "SimCLR (Fashion-MNIST, no labels)", shortName: "SimCLR encoder", pretrained: simclrNet, make: { SimCLRClassifier(rng: &$0) },
                            probe: { try simclrNet.features($0) }, probeLayer: "h", keep: 1, freeze: 2, recipe: .sgd(learningRate: 0.02)),
-            TransferSource(key: "mae", name: "MAE r = 0.75 (Fashion-MNIST, no labels)", pretrained: maeNet, make: { ViTClassifier(rng: &$0) },
+            TransferSource(key: "mae", name: "MAE r = 0.75 (Fashion-MNIST, no labels)", shortName: "MAE encoder", pretrained: maeNet, make: { ViTClassifier(rng: &$0) },
                            probe: { try MAEExperiment.features(mae, $0) }, probeLayer: "mean token", keep: 2, freeze: 3,
                            recipe: .adamW(learningRate: 1e-3, weightDecay: 0.05)),
         ]

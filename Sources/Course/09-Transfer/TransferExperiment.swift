@@ -69,7 +69,7 @@ final class TransferExperiment: Experiment {
 
     func modes(_ ctx: ExperimentContext, _ dir: URL) throws {
         guard let source, let target else { return }
-        let s = TransferSource(key: "mnist", name: "MNIST (supervised)", pretrained: source, make: { TransferNet(rng: &$0) },
+        let s = TransferSource(key: "mnist", name: "MNIST (supervised)", shortName: "supervised MNIST net", pretrained: source, make: { TransferNet(rng: &$0) },
                                probe: { try source.features($0, layer: 2) }, probeLayer: "fc1", keep: 1, freeze: 2, recipe: .sgd(learningRate: 0.02))
         let start = Date()
         try modesTable(s, target: "fashion-mnist", train: target.train, test: target.test, counts: labelCounts(ctx.quick), figure: "modes.svg", ctx, dir)

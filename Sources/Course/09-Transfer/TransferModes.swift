@@ -5,7 +5,8 @@ import RepLearn
 /// architecture, its probe features, and how many body groups partial transfer keeps and the
 /// frozen-bottom mode freezes.
 struct TransferSource {
-    let key: String, name: String
+    /// "mnist", "simclr", "mae" (metrics keys and file names); a name for the output; one for titles.
+    let key: String, name: String, shortName: String
     let pretrained: any TransferableNet
     let make: (inout SeededGenerator) -> any TransferableNet
     /// images [n, 784] → the features the linear probe reads.
@@ -104,12 +105,17 @@ extension TransferExperiment {
             }
             ctx.reporter.info(line)
         }
-        var fig = Figure(title: "\(s.name) → \(target): test accuracy vs labels per class, by transfer mode")
-        fig.xLabel = "labels per class (log₁₀)"; fig.yLabel = "\(target) test accuracy"
-        fig.line(pixelCurve, color: RGB.gray, label: "probe on pixels")
-        for (i, mode) in TransferMode.allCases.enumerated() { fig.line(curves[mode] ?? [], color: RGB.label(i), label: mode.legend(s)) }
+        let targetName = ["fashion-mnist": "Fashion-MNIST", "mnist": "MNIST"][target] ?? target
+        var fig = Figure(title: "\(s.shortName) → \(targetName): test accuracy vs labels per class, by transfer mode")
+        fig.xLabel = "labels per class (log₁₀)"; fig.yLabel = "\(targetName) test accuracy"
+        var series = [("probe on pixels", RGB.gray, pixelCurve)]
+        for (i, mode) in TransferMode.allCases.enumerated() { series.append((mode.legend(s), RGB.label(i), curves[mode] ?? [])) }
+        for (label, color, points) in series {
+            fig.line(points, color: color, label: label)
+            for (x, y) in points { fig.dot(x, y, color: color) }       // a one-point curve (--quick) still shows
+        }
         let url = dir.appendingPathComponent(file)
-        try fig.writeSVG(to: url)
+        try fig.writeSVG(to: url, width: 760, height: 500)
         ctx.reporter.wrote(url, "\(s.key) → \(target): accuracy vs labels per class, one line per mode")
         try metrics?.set("accuracy", accuracyTable)
     }
