@@ -28,11 +28,6 @@ final class TransferNet: Module {
         return [a1, a2, a3, try head(a3)]
     }
 
-    /// A copy of another net's body (conv1, conv2, fc1); the head stays as initialised.
-    func copyBody(from other: TransferNet) {
-        for (mine, theirs) in zip(body, other.body) { mine.weight.value = theirs.weight.value; mine.bias.value = theirs.bias.value }
-    }
-
     /// Features of layer `layer` (0 conv1 pooled 2×2 → 784, 1 conv2 → 1568, 2 fc1 → 64, 3 logits) for
     /// every row of x, without a tape, in chunks.
     func features(_ x: Tensor, layer: Int, chunk: Int = 1000) throws -> Tensor {

@@ -10,44 +10,74 @@ struct TransferTrainer {
     /// How the net's layers are trained: a learning-rate scale per body layer (nil = frozen); the head always at 1.
     struct Plan { var bodyScales: [Float?] }
 
-    /// Mini-batch SGD (momentum 0.9, weight decay 5e-4) on cross-entropy for `steps` steps; returns the last loss.
+    /// The optimiser of a fine-tuning run.
+    enum Recipe {
+        /// SGD, momentum 0.9, weight decay 5e-4, through exercise 9.2's `optimizerStep` (the conv nets).
+        case sgd(learningRate: Float)
+        /// The library's AdamW (betas 0.9, 0.999) with a cosine schedule and warm-up over the first
+        /// tenth, as lecture 6 fine-tunes its ViT: plain SGD barely moves a Transformer in 150 steps.
+        case adamW(learningRate: Float, weightDecay: Float)
+    }
+
+    /// Mini-batch training on cross-entropy for `steps` steps (batches drawn with replacement); returns the last loss.
+    /// One optimiser group per body group of `net` (scaled or frozen by `plan`), the head last at scale 1.
     @discardableResult
-    func train(_ net: TransferNet, _ x: Tensor, _ labels: [Int], plan: Plan, steps: Int, batch: Int, learningRate: Float,
-               rng: inout SeededGenerator, progress: TrainingProgress? = nil) throws -> Double {
-        // Parameters: body layers (weight, bias) then the head; group i per body layer, the head last.
-        var params: [Variable] = [], groups: [Int] = []
-        var settings: [GroupSetting] = []
-        for (l, layer) in net.body.enumerated() {
-            params += [layer.weight, layer.bias]; groups += [l, l]
-            settings.append(GroupSetting(learningRateScale: plan.bodyScales[l] ?? 0, frozen: plan.bodyScales[l] == nil))
+    func train(_ net: any TransferableNet, _ x: Tensor, _ labels: [Int], plan: Plan, recipe: Recipe = .sgd(learningRate: 0.02),
+               steps: Int, batch: Int, rng: inout SeededGenerator, progress: TrainingProgress? = nil) throws -> Double {
+        let body = net.bodyGroups
+        guard plan.bodyScales.count == body.count else {
+            throw InputError("transfer training: \(plan.bodyScales.count) learning-rate scales for \(body.count) body groups (\(net.groupNames.joined(separator: ", ")))")
         }
-        params += [net.head.weight, net.head.bias!]; groups += [settings.count, settings.count]
-        settings.append(GroupSetting(learningRateScale: 1))
-        var velocities = params.map { Tensor.zeros($0.value.shape) }
+        let groups = zip(body, plan.bodyScales).map { ParameterGroup($0, learningRateScale: $1 ?? 0, frozen: $1 == nil) }
+            + [ParameterGroup(net.headParameters)]
+        let update: () throws -> Void
+        switch recipe {
+        case .sgd(let learningRate): update = try sgdStep(groups, learningRate: learningRate)
+        case .adamW(let learningRate, let weightDecay):
+            let opt = AdamOptimizer.adamW(groups, learningRate: learningRate, betas: (0.9, 0.999), weightDecay: weightDecay)
+            let schedule = CosineSchedule(base: learningRate, warmup: steps / 10, total: steps, minimum: 1e-5)
+            var t = 0
+            update = { opt.learningRate = schedule(t); t += 1; try opt.step() }
+        }
+        let params = groups.flatMap(\.parameters)
         var last = Double.nan
+        net.training = true
+        defer { net.training = false }
         for step in 0..<steps {
             let idx = (0..<min(batch, x.rows)).map { _ in rng.nextInt(below: x.rows) }
             for p in params { p.zeroGrad() }
-            let logits = try net.forward(Variable(try x.gatherRows(idx)))[3]
-            let loss = try logits.crossEntropy(labels: idx.map { labels[$0] })
+            let loss = try net.logits(Variable(try x.gatherRows(idx))).crossEntropy(labels: idx.map { labels[$0] })
             try loss.backward()
             last = Double(loss.value.data[0])
             guard last.isFinite else { throw InputError("transfer training: the loss became \(last) at step \(step)") }
-            let grads = params.map { $0.grad ?? Tensor.zeros($0.value.shape) }
-            let s = try impl.optimizerStep(params.map(\.value), gradients: grads, velocities: velocities, groups: groups,
-                                           settings: settings, learningRate: learningRate, momentum: 0.9, weightDecay: 5e-4)
-            for (p, v) in zip(params, s.parameters) { p.value = v }
-            velocities = s.velocities
+            try update()
             progress?.step(step + 1, loss: last, batch: idx.count)
         }
         return last
     }
 
-    /// Re-initialises the top `k` body layers of `net` with the exercise's PyTorch-default draws.
-    func reinitializeTop(_ net: TransferNet, k: Int, rng: inout SeededGenerator) throws {
-        let dense = try net.body.map { DenseLayer(weight: try $0.weight.value.reshaped([$0.weight.shape[0], $0.weight.value.count / $0.weight.shape[0]]), bias: $0.bias.value) }
+    /// One SGD step per call (momentum 0.9, weight decay 5e-4) through exercise 9.2, with the groups'
+    /// scales and frozen flags as its `GroupSetting`s; the velocities live in the closure.
+    func sgdStep(_ groups: [ParameterGroup], learningRate: Float) throws -> () throws -> Void {
+        let params = groups.flatMap(\.parameters)
+        let index = groups.enumerated().flatMap { g in Array(repeating: g.offset, count: g.element.parameters.count) }
+        let settings = groups.map { GroupSetting(learningRateScale: $0.learningRateScale, frozen: $0.frozen) }
+        var velocities = params.map { Tensor.zeros($0.value.shape) }
+        return {
+            let grads = params.map { $0.grad ?? Tensor.zeros($0.value.shape) }
+            let s = try impl.optimizerStep(params.map(\.value), gradients: grads, velocities: velocities, groups: index,
+                                           settings: settings, learningRate: learningRate, momentum: 0.9, weightDecay: 5e-4)
+            for (p, v) in zip(params, s.parameters) { p.value = v }
+            velocities = s.velocities
+        }
+    }
+
+    /// Re-initialises the top `k` of `layers` (bottom → top; a conv weight [O, C, k, k] is seen as
+    /// [O, C·k²]) with the exercise's PyTorch-default draws.
+    func reinitializeTop(_ layers: [(weight: Variable, bias: Variable)], k: Int, rng: inout SeededGenerator) throws {
+        let dense = try layers.map { DenseLayer(weight: try $0.weight.value.reshaped([$0.weight.shape[0], $0.weight.value.count / $0.weight.shape[0]]), bias: $0.bias.value) }
         let fresh = try impl.reinitializeTop(dense, k: k, rng: &rng)
-        for (layer, new) in zip(net.body, fresh) {
+        for (layer, new) in zip(layers, fresh) {
             layer.weight.value = try new.weight.reshaped(layer.weight.shape)
             layer.bias.value = new.bias
         }
@@ -77,8 +107,14 @@ struct TransferTrainer {
         Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(max(labels.count, 1))
     }
 
-    /// Test accuracy of the net's own head.
-    static func accuracy(_ net: TransferNet, _ x: Tensor, _ labels: [Int]) throws -> Double {
-        accuracy(try net.features(x, layer: 3).argmaxRows(), labels)
+    /// Test accuracy of the net's own head, in chunks of 500 without a tape.
+    static func accuracy(_ net: any TransferableNet, _ x: Tensor, _ labels: [Int]) throws -> Double {
+        var predicted: [Int] = []
+        net.training = false
+        for start in stride(from: 0, to: x.rows, by: 500) {
+            let part = try x.gatherRows(Array(start..<min(start + 500, x.rows)))
+            predicted += try Graph.noGrad { try net.logits(Variable(part)).value.argmaxRows() }
+        }
+        return accuracy(predicted, labels)
     }
 }

@@ -44,10 +44,15 @@ extension Figure {
             s += "<circle cx=\(q(x)) cy=\(q(y)) r=\"2\" fill=\"#333\"/><text x=\(q(x + 4)) y=\(q(y - 4)) font-size=\"11\">\(escape(t.text))</text>\n"
         }
         let legend = lines.compactMap { l in l.label.map { ($0, l.color) } }
+        // Wide enough for the longest entry (about 6.2 px per character at 11 px), inside the plot's right edge.
+        let box = min(pw - 10, 34 + 6.2 * Double(legend.map(\.0.count).max() ?? 0))
+        if !legend.isEmpty {
+            s += "<rect x=\(q(left + pw - box - 6)) y=\(q(top + 4)) width=\(q(box + 2)) height=\(q(Double(legend.count) * 16 + 6)) fill=\"white\" fill-opacity=\"0.8\"/>\n"
+        }
         for (i, (name, color)) in legend.enumerated() {
             let y = top + 14 + Double(i) * 16
-            s += "<line x1=\(q(left + pw - 120)) y1=\(q(y - 4)) x2=\(q(left + pw - 100)) y2=\(q(y - 4)) stroke=\"\(color.hex)\" stroke-width=\"2\"/>"
-            s += "<text x=\(q(left + pw - 95)) y=\(q(y)) font-size=\"11\">\(escape(name))</text>\n"
+            s += "<line x1=\(q(left + pw - box)) y1=\(q(y - 4)) x2=\(q(left + pw - box + 20)) y2=\(q(y - 4)) stroke=\"\(color.hex)\" stroke-width=\"2\"/>"
+            s += "<text x=\(q(left + pw - box + 25)) y=\(q(y)) font-size=\"11\">\(escape(name))</text>\n"
         }
         return s + "</svg>\n"
     }
