@@ -22,7 +22,8 @@ extension ReferenceKMeans {
     public func assign(_ x: Tensor, _ centers: Tensor) throws -> [Int] {
         try centers.expectShape([-1, x.cols], "assign", name: "centers")
         let cc = Tensor(vector: try centers.rowNorms().map { $0 * $0 })              // ‖cⱼ‖², [k]
-        let scores = try (Tensor.matmul(x, centers, transposeB: true) * -2).addingRowVector(cc)   // [n, k]
+        // −2 scales the k centres, not the n·k products: x·(−2c)ᵀ = −2·x·cᵀ exactly (a power of 2).
+        let scores = try Tensor.matmul(x, centers * -2, transposeB: true).addingRowVector(cc)   // [n, k]
         return try Clustering.argminRows(scores)            // the library's arg-min, rows split across cores
     }
 }

@@ -4,14 +4,14 @@ import Foundation
 extension Variable {
     /// max(x, 0); derivative 1 where x > 0.
     public func relu() -> Variable {
-        // unary("relu", { max($0, 0) }, derivative: { x, _ in x > 0 ? 1 : 0 }), as two loops the
-        // compiler vectorises, split across cores (ReLU follows every conv: millions of entries).
+        // unary("relu", { max($0, 0) }, derivative: { x, _ in x > 0 ? 1 : 0 }), eight lanes at a
+        // time and split across cores (ReLU follows every conv: millions of entries).
         let x = value
         var y = Tensor(shape: shape, uninitialized: value.count)
         x.data.withUnsafeBufferPointer { src in y.data.withUnsafeMutableBufferPointer { dst in
             let (xs, ys) = (src.baseAddress!, dst.baseAddress!)
             Parallel.chunks(x.count, minimumPerPart: 1 << 16) { _, r in
-                for i in r { ys[i] = xs[i] > 0 ? xs[i] : 0 }
+                Self.select(r, xs, xs, ys)
             }
         } }
         return Variable.record("relu", y, [self]) { g in
@@ -19,11 +19,24 @@ extension Variable {
             x.data.withUnsafeBufferPointer { src in g.data.withUnsafeBufferPointer { grad in gx.data.withUnsafeMutableBufferPointer { dst in
                 let (xs, gs, ds) = (src.baseAddress!, grad.baseAddress!, dst.baseAddress!)
                 Parallel.chunks(g.count, minimumPerPart: 1 << 16) { _, r in
-                    for i in r { ds[i] = xs[i] > 0 ? gs[i] : 0 }
+                    Self.select(r, xs, gs, ds)
                 }
             } } }
             return [gx]
         }
+    }
+
+    /// out[i] = x[i] > 0 ? v[i] : 0 for i in r (0 for NaN x, as the scalar form), eight lanes at a time.
+    @inline(__always)
+    static func select(_ r: Range<Int>, _ x: UnsafePointer<Float>, _ v: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+        typealias F8 = SIMD8<Float>
+        var i = r.lowerBound
+        while i + 8 <= r.upperBound {
+            let xv = UnsafeRawPointer(x + i).loadUnaligned(as: F8.self), vv = UnsafeRawPointer(v + i).loadUnaligned(as: F8.self)
+            UnsafeMutableRawPointer(out + i).storeBytes(of: F8(repeating: 0).replacing(with: vv, where: xv .> 0), as: F8.self)
+            i += 8
+        }
+        while i < r.upperBound { out[i] = x[i] > 0 ? v[i] : 0; i += 1 }
     }
 
     /// GELU, exact form as PyTorch's default: x·Φ(x) = ½x(1 + erf(x/√2)); derivative Φ(x) + x·φ(x).

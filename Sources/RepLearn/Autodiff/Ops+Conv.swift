@@ -75,7 +75,7 @@ extension Variable {
                 let DX = x.requiresGrad ? pdx.baseAddress : nil
                 Parallel.chunks(groups, minimumPerPart: 1) { part, range in
                     let col = UnsafeMutablePointer<Float>.allocate(capacity: rows * group * plane)
-                    let dcol = UnsafeMutablePointer<Float>.allocate(capacity: x.requiresGrad ? rows * group * plane : 0)
+                    let dcol = UnsafeMutablePointer<Float>.allocate(capacity: x.requiresGrad ? rows * group * plane : 0)   // (addColumns may zero some)
                     let gathered = UnsafeMutablePointer<Float>.allocate(capacity: group == 1 ? 0 : o * group * plane)
                     defer { col.deallocate(); dcol.deallocate(); gathered.deallocate() }
                     let (gw, gb) = (GW + part * o * rows, GB + part * o)
@@ -126,6 +126,13 @@ struct Im2Col {
     func columns(_ x: UnsafePointer<Float>, images: Int, into col: UnsafeMutablePointer<Float>) {
         let cols = images * ho * wo
         col.update(repeating: 0, count: c * kh * kw * cols)
+        if sameSize {
+            for r in 0..<(c * kh * kw) { shifted(r, images) { d, s, count in
+                let out = col + r * cols + d, input = x + s
+                for k in 0..<count { out[k] = input[k] }
+            } wrap: { d, count in (col + r * cols + d).update(repeating: 0, count: count) } }
+            return
+        }
         for r in 0..<(c * kh * kw) { visit(r, images) { d, s, count, step in
             let out = col + r * cols + d, input = x + s
             if step == 1 { for k in 0..<count { out[k] = input[k] } }          // short rows: a loop beats memcpy
@@ -135,14 +142,49 @@ struct Im2Col {
     }
 
     /// dcol: [C·kh·kw, images·Ho·Wo] → adds every column entry onto its pixel of dx ([images, C, H, W]).
-    func addColumns(_ dcol: UnsafePointer<Float>, images: Int, into dx: UnsafeMutablePointer<Float>) {
+    /// (Same-size convolutions first zero dcol's entries that fall off the image's side.)
+    func addColumns(_ dcol: UnsafeMutablePointer<Float>, images: Int, into dx: UnsafeMutablePointer<Float>) {
         let cols = images * ho * wo
+        if sameSize {
+            for r in 0..<(c * kh * kw) {
+                shifted(r, images) { _, _, _ in } wrap: { d, count in (dcol + r * cols + d).update(repeating: 0, count: count) }
+                shifted(r, images) { d, s, count in
+                    let input = dcol + r * cols + d, out = dx + s
+                    for k in 0..<count { out[k] += input[k] }
+                } wrap: { _, _ in }
+            }
+            return
+        }
         for r in 0..<(c * kh * kw) { visit(r, images) { d, s, count, step in
             let input = dcol + r * cols + d, out = dx + s
             if step == 1 { for k in 0..<count { out[k] += input[k] } }
             else if step == 2 { for k in 0..<count { out[2 * k] += input[k] } }
             else { for k in 0..<count { out[k * step] += input[k] } }
         } }
+    }
+
+    /// Stride 1 with the output the input's size (padding = dilation·(k − 1)/2): row r = (channel,
+    /// i, j) of col is the channel's plane shifted by dy = i·d − p rows and dx = j·d − p columns.
+    var sameSize: Bool { geo.stride == 1 && ho == h && wo == w }
+
+    /// For a same-size convolution's row r, per image: run(colOffset, pixelOffset, count) for the one
+    /// flat run of the plane that the shift keeps inside it, then wrap(colOffset, count) for the
+    /// entries of that run that came from the next or previous image row (|dx| per row): col must be
+    /// zero there, which `run` does not know.
+    @inline(__always)
+    func shifted(_ r: Int, _ n: Int, _ run: (Int, Int, Int) -> Void, wrap: (Int, Int) -> Void) {
+        let (ch, i, j) = (r / (kh * kw), (r / kw) % kh, r % kw)
+        let (dy, dx) = (i * geo.dilation - geo.padding, j * geo.dilation - geo.padding)
+        let plane = h * w, shift = dy * w + dx
+        let (u0, u1) = (max(0, -dy), min(h, h - dy))                  // output rows whose input row exists
+        guard u1 > u0, abs(dx) < w else { return }
+        let k0 = max(u0 * w, -shift), k1 = min(u1 * w, plane - shift)
+        for img in 0..<n {
+            let colBase = img * plane, pixelBase = (img * c + ch) * plane
+            run(colBase + k0, pixelBase + k0 + shift, k1 - k0)
+            if dx == 0 { continue }
+            for u in u0..<u1 { wrap(colBase + u * w + (dx < 0 ? 0 : w - dx), abs(dx)) }
+        }
     }
 
     /// For row r = (channel, i, j) of col, calls run(colOffset, pixelOffset, count, pixelStep)

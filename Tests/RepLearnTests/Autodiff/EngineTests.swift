@@ -10,7 +10,8 @@ final class EngineTests: XCTestCase {
     /// y[n, o, u, v] = b[o] + Σ w[o, c, i, j]·x[n, c, u·s − p + i·d, v·s − p + j·d], nested loops in Double.
     func testConvMatchesDirectConvolution() throws {
         for (geo, k) in [(ConvGeometry(stride: 2, padding: 2, dilation: 2), 3), (ConvGeometry(stride: 1, padding: 1), 3),
-                         (ConvGeometry(stride: 3, padding: 0), 2), (ConvGeometry(), 1)] {
+                         (ConvGeometry(stride: 3, padding: 0), 2), (ConvGeometry(), 1),
+                         (ConvGeometry(padding: 2, dilation: 2), 3), (ConvGeometry(padding: 2), 5)] {   // same-size: shifted planes
             let x = C.normal([3, 3, 11, 9], seed: 1), w = C.normal([5, 3, k, k], seed: 2), b = C.normal([5], seed: 3)   // 3 images: groups of 2 + 1
             let y = try Variable.conv2d(Variable(x), weight: Variable(w), bias: Variable(b), geo).value
             let ho = (11 + 2 * geo.padding - geo.dilation * (k - 1) - 1) / geo.stride + 1

@@ -107,6 +107,9 @@ final class OpGradientTests: XCTestCase {
         try C.assertGradients("conv2d, groups of 2 + 1 images", [x3, w3, b3]) {
             try Variable.conv2d($0[0], weight: $0[1], bias: $0[2], ConvGeometry(padding: 1))
         }
+        try C.assertGradients("conv2d same size, dilation 2", [x3, C.normal([3, 2, 3, 3], std: 0.5, seed: 138)]) {
+            try Variable.conv2d($0[0], weight: $0[1], bias: nil, ConvGeometry(padding: 2, dilation: 2))
+        }
         let x4 = C.normal([3, 1, 16, 16], seed: 134), w4 = C.normal([2, 1, 3, 3], std: 0.5, seed: 135), b4 = C.normal([2], seed: 136)
         try C.assertGradients("conv2d, one image per group", [x4, w4, b4]) {
             try Variable.conv2d($0[0], weight: $0[1], bias: $0[2], ConvGeometry(padding: 1))
