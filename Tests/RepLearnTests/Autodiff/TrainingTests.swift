@@ -64,6 +64,34 @@ final class TrainingTests: XCTestCase {
         XCTAssertEqual(q.grad!.data[0], 0.8, accuracy: 1e-5)
     }
 
+    /// The kernels that split work across cores (conv's per-core ∂W and ∂b, the fused attention,
+    /// cross-entropy, Adam, the Box–Muller fill) give the same numbers run to run: two runs from one
+    /// seed agree to the bit, on batches large enough to be split.
+    func testSameSeedSameNumbersWithParallelKernels() throws {
+        func run() throws -> [Float] {
+            var rng = SeededGenerator(seed: 23)
+            let convs = [Conv2d(1, 8, kernel: 3, ConvGeometry(padding: 1), rng: &rng),
+                         Conv2d(8, 6, kernel: 3, ConvGeometry(stride: 2, padding: 1), rng: &rng)]
+            let attention = TransformerBlock(dim: 16, heads: 2, mlpDim: 32, rng: &rng)
+            let params = convs.flatMap(\.parameters) + attention.parameters
+            let opt = AdamOptimizer([ParameterGroup(params)], learningRate: 1e-2)
+            var noise = [Float](repeating: 0, count: 6 * 16 * 16)
+            var losses: [Float] = []
+            for _ in 0..<3 {
+                noise.withUnsafeMutableBufferPointer { rng.fillNormal($0) }
+                let x = Variable(try Tensor(shape: [6, 1, 16, 16], data: noise))
+                opt.zeroGrad()
+                let logits = try convs[1](convs[0](x).relu())                                  // [6, 6, 8, 8]
+                let tokens = try attention(logits.reshaped([6, 24, 16]))
+                let l = try tokens.reshaped([6 * 24, 16]).crossEntropy(labels: (0..<(6 * 24)).map { $0 % 16 })
+                try l.backward(); try opt.step()
+                losses.append(l.value.data[0])
+            }
+            return losses + params.flatMap(\.value.data)
+        }
+        XCTAssertEqual(try run(), try run())
+    }
+
     /// conv (stride 2) → ReLU → conv (dilation 2) → 1×1 conv to 6 classes per position, soft targets.
     func testTinyConvNetOverfitsOneBatch() throws {
         var rng = SeededGenerator(seed: 21)
