@@ -26,10 +26,13 @@ public final class ContrastiveEncoder: Module {
     }
 
     /// x: [B, 1, 28, 28] → h: [B, 128].
-    public func callAsFunction(_ x: Variable) throws -> Variable {
+    public func callAsFunction(_ x: Variable) throws -> Variable { try activations(x)[2] }
+
+    /// x: [B, 1, 28, 28] → the activations after conv1 [B, 16, 14, 14], conv2 [B, 32, 7, 7] and fc (h) [B, 128].
+    public func activations(_ x: Variable) throws -> [Variable] {
         let a = try bn1(conv1(x)).relu()
         let b = try bn2(conv2(a)).relu()
-        return try fc(b.reshaped([x.value.shape[0], 32 * 7 * 7])).relu()
+        return [a, b, try fc(b.reshaped([x.value.shape[0], 32 * 7 * 7])).relu()]
     }
 
     public var namedParameters: [(String, Variable)] {

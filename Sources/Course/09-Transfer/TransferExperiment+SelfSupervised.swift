@@ -45,13 +45,14 @@ extension TransferExperiment {
         ]
         var table: [String: [String: Double]] = [:]
         for (targetName, train, test) in [("fashion-mnist", target.train, target.test), ("mnist", mnist.train, mnist.test)] {
+            let testFeatures = try encoders.map { try $0.1(test.images) }          // once per target, not per label count
             for k in ctx.quick ? [10] : [1, 10, 100] {
                 var r = SeededGenerator(seed: UInt64(950 + k))
                 let idx = try ctx.impls.transfer.fewLabelIndices(train.labels, perClass: k, classes: 10, rng: &r)
                 let x = try train.images.gatherRows(idx), y = idx.map { train.labels[$0] }
                 var line = "  \(targetName), \(k) label\(k == 1 ? "" : "s")/class:"
-                for (name, encode) in encoders {
-                    let a = try t.probeAccuracy(train: try encode(x), y, test: try encode(test.images), test.labels)
+                for ((name, encode), testX) in zip(encoders, testFeatures) {
+                    let a = try t.probeAccuracy(train: try encode(x), y, test: testX, test.labels)
                     table["\(targetName)/\(k)", default: [:]][name] = a
                     line += " \(name) \(String(format: "%.3f", a));"
                 }

@@ -19,6 +19,8 @@ final class TransferExperiment: Experiment {
     var selfSupervisedSources: [TransferSource] = []
     /// metrics.json's "accuracy": "source/target/mode/labels" → mean, std, runs.
     var accuracyTable: [String: Any] = [:]
+    /// Pixel-probe accuracy by "target/k/seed", shared by every source's table.
+    var pixelProbes: [String: Double] = [:]
 
     /// Labels per class and seeds per setting (the few-label settings vary most, so they get more
     /// seeds); k = 0 is "all labels" (the whole training pool, 3,000 per class).

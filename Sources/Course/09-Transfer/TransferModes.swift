@@ -69,7 +69,10 @@ extension TransferExperiment {
                 var rng = SeededGenerator(seed: UInt64(900 + 10 * k + seed))
                 let idx = k == 0 ? Array(train.labels.indices) : try ctx.impls.transfer.fewLabelIndices(train.labels, perClass: k, classes: 10, rng: &rng)
                 let x = try train.images.gatherRows(idx), y = idx.map { train.labels[$0] }
-                pixels.append(try t.probeAccuracy(train: x, y, test: test.images, test.labels))
+                // The same (target, k, seed) gives the same images for every source: probe the pixels once.
+                let pixelKey = "\(target)/\(k)/\(seed)"
+                if pixelProbes[pixelKey] == nil { pixelProbes[pixelKey] = try t.probeAccuracy(train: x, y, test: test.images, test.labels) }
+                pixels.append(pixelProbes[pixelKey]!)
                 for mode in TransferMode.allCases {
                     if mode == .probe {
                         accs[mode, default: []].append(try t.probeAccuracy(train: try s.probe(x), y, test: testFeatures, test.labels))

@@ -155,11 +155,8 @@ extension SimCLRClassifier {
             let rows = Array(start..<min(start + 1000, images.rows))
             let x = try images.gatherRows(rows).reshaped([rows.count, 1, 28, 28])
             out += try Graph.noGrad {
-                let a = try encoder.bn1(encoder.conv1(Variable(x))).relu()
-                if layer == 0 { return try a.avgPool2d(kernel: 2).value.data }
-                let b = try encoder.bn2(encoder.conv2(a)).relu()
-                if layer == 1 { return b.value.data }
-                return try encoder.fc(b.reshaped([rows.count, 32 * 7 * 7])).relu().value.data
+                let a = try encoder.activations(Variable(x))[layer]
+                return try (layer == 0 ? a.avgPool2d(kernel: 2) : a).value.data
             }
         }
         return try Tensor(shape: [images.rows, out.count / max(images.rows, 1)], data: out)

@@ -43,17 +43,18 @@ extension Variable {
         var grad = Tensor(shape: shape, uninitialized: value.count)
         var perPosition = [Float](repeating: 0, count: positions)          // wₚ·ℓₚ
         let scale = 1 / Float(max(positions, 1))
+        let w = weights ?? []
         value.data.withUnsafeBufferPointer { zp in targets.data.withUnsafeBufferPointer { tp in
-        grad.data.withUnsafeMutableBufferPointer { gp in perPosition.withUnsafeMutableBufferPointer { lp in
+        grad.data.withUnsafeMutableBufferPointer { gp in perPosition.withUnsafeMutableBufferPointer { lp in w.withUnsafeBufferPointer { wp in
             let (Z, T, G, L) = (zp.baseAddress!, tp.baseAddress!, gp.baseAddress!, lp.baseAddress!)
+            let W = weights == nil ? nil : wp.baseAddress
             Parallel.chunks(outer, minimumPerPart: max(1, 16384 / max(q * inner, 1))) { _, blocks in
                 for o in blocks {
                     let at = o * q * inner
-                    Self.softCrossEntropyBlock(Z + at, T + at, G + at, L + o * inner, q, inner,
-                                               weights.map { Array($0[(o * inner)..<((o + 1) * inner)]) }, scale)
+                    Self.softCrossEntropyBlock(Z + at, T + at, G + at, L + o * inner, q, inner, W.map { $0 + o * inner }, scale)
                 }
             }
-        } } } }
+        } } } } }
         var loss = 0.0
         for l in perPosition { loss += Double(l) }                        // in order: the same sum on any split
         let out = Tensor(vector: [Float(loss / Double(max(positions, 1)))])
@@ -63,7 +64,7 @@ extension Variable {
     /// One block of logits z: [Q, inner] (classes strided by `inner`) with targets t → g = the
     /// gradient (softmax·Σt − t)·w·scale and l[i] = wᵢ·(−Σ_q t log softmax) per inner position.
     static func softCrossEntropyBlock(_ z: UnsafePointer<Float>, _ t: UnsafePointer<Float>, _ g: UnsafeMutablePointer<Float>,
-                                      _ l: UnsafeMutablePointer<Float>, _ q: Int, _ inner: Int, _ w: [Float]?, _ scale: Float) {
+                                      _ l: UnsafeMutablePointer<Float>, _ q: Int, _ inner: Int, _ w: UnsafePointer<Float>?, _ scale: Float) {
         if inner == 1 {
             var mx = -Float.infinity
             for j in 0..<q where z[j] > mx { mx = z[j] }
