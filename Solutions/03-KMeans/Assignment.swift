@@ -21,9 +21,19 @@ extension ReferenceKMeans {
     /// is enough to compare ‖cⱼ‖² − 2 xᵢ·cⱼ.
     public func assign(_ x: Tensor, _ centers: Tensor) throws -> [Int] {
         try centers.expectShape([-1, x.cols], "assign", name: "centers")
-        let cc = Tensor(vector: try centers.rowNorms().map { $0 * $0 })              // ‖cⱼ‖², [k]
+        let cc = try centers.rowNorms().map { $0 * $0 }                              // ‖cⱼ‖², [k]
         // −2 scales the k centres, not the n·k products: x·(−2c)ᵀ = −2·x·cᵀ exactly (a power of 2).
-        let scores = try Tensor.matmul(x, centers * -2, transposeB: true).addingRowVector(cc)   // [n, k]
-        return try Clustering.argminRows(scores)            // the library's arg-min, rows split across cores
+        // The library takes argmin_j (xᵢ·(−2cⱼ) + ‖cⱼ‖²) block by block, never storing the [n, k] scores.
+        return try Clustering.argminOfProducts(x, centers * -2, plus: cc)
+    }
+
+    /// Exercises 3.1 and 3.2 in one pass over x: a = assign(x, c) and updateCenters(x, a, c),
+    /// with each block of rows read from memory once for its distances, its arg-mins and its
+    /// share of the sums (as scikit-learn's Lloyd iteration does). Bit for bit the two calls.
+    public func lloydPass(_ x: Tensor, _ centers: Tensor) throws -> (assignments: [Int], centers: Tensor) {
+        try centers.expectShape([-1, x.cols], "assign", name: "centers")
+        let cc = try centers.rowNorms().map { $0 * $0 }
+        let (a, sums, counts) = try Clustering.assignAndSum(x, centers * -2, plus: cc)
+        return (a, try Self.means(sums, counts, previous: centers))
     }
 }

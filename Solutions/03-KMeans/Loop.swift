@@ -10,18 +10,22 @@ extension ReferenceKMeans {
 
 /// Lloyd's loop over *any* implementation's assign/update/objective.
 public enum Lloyd {
+    /// Each `impl.lloydPass(x, c)` is an assignment and the update that follows it: the
+    /// implementation's two calls, or the reference's single pass over x. The last pass's
+    /// update is not used.
     public static func run(_ x: Tensor, initial: Tensor, maxIterations: Int, using impl: any KMeansExercises) throws -> KMeansResult {
+        let pass = impl.lloydPass
         var centers = initial
-        var assignments = try impl.assign(x, centers)
+        var (assignments, updated) = try pass(x, centers)
         var objectives: [Double] = []
         var iterations = 0
         while iterations < maxIterations {
-            centers = try impl.updateCenters(x, assignments: assignments, previous: centers)   // J ↓ with a fixed
+            centers = updated                                                        // J ↓ with a fixed
             iterations += 1
             objectives.append(try impl.objective(x, centers, assignments: assignments))
-            let next = try impl.assign(x, centers)                                              // J ↓ with c fixed
-            if next == assignments { break }
-            assignments = next
+            let next = try pass(x, centers)                                          // J ↓ with c fixed
+            if next.assignments == assignments { break }
+            (assignments, updated) = next
         }
         return KMeansResult(centers: centers, assignments: assignments, objectives: objectives, iterations: iterations)
     }

@@ -36,12 +36,24 @@ public protocol KMeansExercises {
     /// centres, the assignment that update used); `iterations` = number of updates = objectives.count;
     /// `assignments` = assign(final centres).
     func kmeans(_ x: Tensor, initial: Tensor, maxIterations: Int) throws -> KMeansResult
+    /// Not an exercise (a default is given below): assign, then the update from that assignment.
+    func lloydPass(_ x: Tensor, _ centers: Tensor) throws -> (assignments: [Int], centers: Tensor)
 
     // 3.6 k-means as an autoencoder.
     /// Encoder E: assignments [n] → one-hot codes [n, k].
     func oneHotEncode(_ assignments: [Int], k: Int) throws -> Tensor
     /// Decoder D: codes [n, k], centres [k, d] → reconstructions [n, d] (a centre look-up as a matrix product).
     func decode(_ codes: Tensor, centers: Tensor) throws -> Tensor
+}
+
+extension KMeansExercises {
+    /// Not an exercise: a = assign(x, c) and c′ = updateCenters(x, a, c), the update that follows
+    /// that assignment, as one call (Lloyd's loop runs it). The reference replaces this default
+    /// with a single pass over x that gives the same numbers bit for bit.
+    public func lloydPass(_ x: Tensor, _ centers: Tensor) throws -> (assignments: [Int], centers: Tensor) {
+        let a = try assign(x, centers)
+        return (a, try updateCenters(x, assignments: a, previous: centers))
+    }
 }
 
 /// What the k-means loop returns.
