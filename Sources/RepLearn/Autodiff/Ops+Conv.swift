@@ -90,11 +90,7 @@ extension Variable {
                             } }
                             gm = UnsafePointer(gathered)
                         }
-                        for oc in 0..<o {
-                            var acc: Float = 0
-                            for k in 0..<cols { acc += gm[oc * cols + k] }
-                            gb[oc] += acc
-                        }
+                        for oc in 0..<o { gb[oc] += VectorKernels.sum(gm + oc * cols, cols) }
                         im.columns(X + first * xImage, images: count, into: col)
                         GEMM.strided(false, true, o, rows, cols, 1, gm, cols, col, cols, 1, gw, rows)          // ∂W += G·colᵀ
                         if let DX {
@@ -125,20 +121,38 @@ struct Im2Col {
     /// per (channel, kernel offset); zero where the kernel reaches past the border).
     func columns(_ x: UnsafePointer<Float>, images: Int, into col: UnsafeMutablePointer<Float>) {
         let cols = images * ho * wo
-        col.update(repeating: 0, count: c * kh * kw * cols)
         if sameSize {
-            for r in 0..<(c * kh * kw) { shifted(r, images) { d, s, count in
-                let out = col + r * cols + d, input = x + s
-                for k in 0..<count { out[k] = input[k] }
-            } wrap: { d, count in (col + r * cols + d).update(repeating: 0, count: count) } }
+            // Each image's run [k0, k1) is copied; what lies before and after it is zeroed here,
+            // the wrapped entries inside it by `wrap`: every entry is written once.
+            let plane = h * w
+            for r in 0..<(c * kh * kw) {
+                var covered = 0
+                shifted(r, images) { d, s, count in
+                    let out = col + r * cols + d, input = x + s
+                    let lead = d - (d / plane) * plane
+                    if lead > 0 { (out - lead).update(repeating: 0, count: lead) }
+                    for k in 0..<count { out[k] = input[k] }
+                    let tail = plane - lead - count
+                    if tail > 0 { (out + count).update(repeating: 0, count: tail) }
+                    covered += 1
+                } wrap: { d, count in (col + r * cols + d).update(repeating: 0, count: count) }
+                if covered == 0 { (col + r * cols).update(repeating: 0, count: cols) }
+            }
             return
         }
-        for r in 0..<(c * kh * kw) { visit(r, images) { d, s, count, step in
-            let out = col + r * cols + d, input = x + s
-            if step == 1 { for k in 0..<count { out[k] = input[k] } }          // short rows: a loop beats memcpy
-            else if step == 2 { for k in 0..<count { out[k] = input[2 * k] } }
-            else { for k in 0..<count { out[k] = input[k * step] } }
-        } }
+        for r in 0..<(c * kh * kw) {
+            let row = col + r * cols
+            var next = 0                                   // entries of this row written so far
+            visit(r, images) { d, s, count, step in
+                if d > next { (row + next).update(repeating: 0, count: d - next) }
+                let out = row + d, input = x + s
+                if step == 1 { for k in 0..<count { out[k] = input[k] } }          // short rows: a loop beats memcpy
+                else if step == 2 { Im2Col.gatherEven(input, into: out, count) }
+                else { for k in 0..<count { out[k] = input[k * step] } }
+                next = d + count
+            }
+            if cols > next { (row + next).update(repeating: 0, count: cols - next) }
+        }
     }
 
     /// dcol: [C·kh·kw, images·Ho·Wo] → adds every column entry onto its pixel of dx ([images, C, H, W]).
@@ -158,9 +172,36 @@ struct Im2Col {
         for r in 0..<(c * kh * kw) { visit(r, images) { d, s, count, step in
             let input = dcol + r * cols + d, out = dx + s
             if step == 1 { for k in 0..<count { out[k] += input[k] } }
-            else if step == 2 { for k in 0..<count { out[2 * k] += input[k] } }
+            else if step == 2 { Im2Col.addEven(input, into: out, count) }
             else { for k in 0..<count { out[k * step] += input[k] } }
         } }
+    }
+
+    /// out[k] = input[2k], k < count: eight at a time as the even lanes of two loads.
+    @inline(__always)
+    static func gatherEven(_ input: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, _ count: Int) {
+        var k = 0
+        while k + 8 <= count {                           // reads input[2k ... 2k + 14]: nothing past input[2(count − 1)]
+            let a = UnsafeRawPointer(input + 2 * k).loadUnaligned(as: SIMD8<Float>.self)
+            let b = UnsafeRawPointer(input + 2 * k + 7).loadUnaligned(as: SIMD8<Float>.self)   // its odd lanes: 2k + 8, …, 2k + 14
+            UnsafeMutableRawPointer(out + k).storeBytes(of: SIMD8(lowHalf: a.evenHalf, highHalf: b.oddHalf), as: SIMD8<Float>.self)
+            k += 8
+        }
+        while k < count { out[k] = input[2 * k]; k += 1 }
+    }
+
+    /// out[2k] += input[k], k < count: four at a time into the even lanes of out[2k ..< 2k + 8].
+    @inline(__always)
+    static func addEven(_ input: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, _ count: Int) {
+        var k = 0
+        while k + 4 < count {                            // touches out[2k ..< 2k + 8]; 2k + 7 < 2·count − 1
+            let raw = UnsafeMutableRawPointer(out + 2 * k)
+            var o = raw.loadUnaligned(as: SIMD8<Float>.self)
+            o.evenHalf += UnsafeRawPointer(input + k).loadUnaligned(as: SIMD4<Float>.self)
+            raw.storeBytes(of: o, as: SIMD8<Float>.self)
+            k += 4
+        }
+        while k < count { out[2 * k] += input[k]; k += 1 }
     }
 
     /// Stride 1 with the output the input's size (padding = dilation·(k − 1)/2): row r = (channel,

@@ -1,4 +1,4 @@
-/// Small dense kernels on raw pointers for the word2vec trainer (d ≈ 100): eight lanes at a time.
+/// Small dense kernels on raw pointers (the word2vec trainer, d ≈ 100; conv's bias gradient): eight lanes at a time.
 enum VectorKernels {
     typealias F8 = SIMD8<Float>
 
@@ -26,5 +26,16 @@ enum VectorKernels {
             i += 8
         }
         while i < n { y[i] += alpha * x[i]; i += 1 }
+    }
+
+    /// Σ x[i], i < n, in eight lanes (then the lanes, then the tail).
+    @inline(__always)
+    static func sum(_ x: UnsafePointer<Float>, _ n: Int) -> Float {
+        var acc = F8(repeating: 0)
+        var i = 0
+        while i + 8 <= n { acc += UnsafeRawPointer(x + i).loadUnaligned(as: F8.self); i += 8 }
+        var s = acc.sum()
+        while i < n { s += x[i]; i += 1 }
+        return s
     }
 }

@@ -12,23 +12,31 @@ final class EngineTests: XCTestCase {
         for (geo, k) in [(ConvGeometry(stride: 2, padding: 2, dilation: 2), 3), (ConvGeometry(stride: 1, padding: 1), 3),
                          (ConvGeometry(stride: 3, padding: 0), 2), (ConvGeometry(), 1),
                          (ConvGeometry(padding: 2, dilation: 2), 3), (ConvGeometry(padding: 2), 5)] {   // same-size: shifted planes
-            let x = C.normal([3, 3, 11, 9], seed: 1), w = C.normal([5, 3, k, k], seed: 2), b = C.normal([5], seed: 3)   // 3 images: groups of 2 + 1
-            let y = try Variable.conv2d(Variable(x), weight: Variable(w), bias: Variable(b), geo).value
-            let ho = (11 + 2 * geo.padding - geo.dilation * (k - 1) - 1) / geo.stride + 1
-            let wo = (9 + 2 * geo.padding - geo.dilation * (k - 1) - 1) / geo.stride + 1
-            XCTAssertEqual(y.shape, [3, 5, ho, wo])
-            var worst = 0.0
-            for n in 0..<3 { for o in 0..<5 { for u in 0..<ho { for v in 0..<wo {
-                var s = Double(b.data[o])
-                for c in 0..<3 { for i in 0..<k { for j in 0..<k {
-                    let yy = u * geo.stride - geo.padding + i * geo.dilation, xx = v * geo.stride - geo.padding + j * geo.dilation
-                    guard yy >= 0 && yy < 11 && xx >= 0 && xx < 9 else { continue }
-                    s += Double(w.data[((o * 3 + c) * k + i) * k + j]) * Double(x.data[((n * 3 + c) * 11 + yy) * 9 + xx])
-                } } }
-                worst = max(worst, abs(s - Double(y.data[((n * 5 + o) * ho + u) * wo + v])))
-            } } } }
-            XCTAssertLessThan(worst, 1e-4, "conv2d \(geo) kernel \(k): largest difference from the direct sum")
+            try assertDirect([3, 3, 11, 9], k, geo)                                                   // 3 images: groups of 2 + 1
         }
+        // Rows of 8 to 19 outputs at stride 2: the eight-lane gathers and the four-lane col2im adds.
+        try assertDirect([2, 2, 5, 37], 3, ConvGeometry(stride: 2, padding: 1))
+        try assertDirect([2, 2, 4, 33], 3, ConvGeometry(stride: 2, padding: 0))
+    }
+
+    func assertDirect(_ xs: [Int], _ k: Int, _ geo: ConvGeometry) throws {
+        let (n, c, h, w) = (xs[0], xs[1], xs[2], xs[3])
+        let x = C.normal(xs, seed: 1), wt = C.normal([5, c, k, k], seed: 2), b = C.normal([5], seed: 3)
+        let y = try Variable.conv2d(Variable(x), weight: Variable(wt), bias: Variable(b), geo).value
+        let ho = (h + 2 * geo.padding - geo.dilation * (k - 1) - 1) / geo.stride + 1
+        let wo = (w + 2 * geo.padding - geo.dilation * (k - 1) - 1) / geo.stride + 1
+        XCTAssertEqual(y.shape, [n, 5, ho, wo])
+        var worst = 0.0
+        for m in 0..<n { for o in 0..<5 { for u in 0..<ho { for v in 0..<wo {
+            var s = Double(b.data[o])
+            for ch in 0..<c { for i in 0..<k { for j in 0..<k {
+                let yy = u * geo.stride - geo.padding + i * geo.dilation, xx = v * geo.stride - geo.padding + j * geo.dilation
+                guard yy >= 0 && yy < h && xx >= 0 && xx < w else { continue }
+                s += Double(wt.data[((o * c + ch) * k + i) * k + j]) * Double(x.data[((m * c + ch) * h + yy) * w + xx])
+            } } }
+            worst = max(worst, abs(s - Double(y.data[((m * 5 + o) * ho + u) * wo + v])))
+        } } } }
+        XCTAssertLessThan(worst, 1e-4, "conv2d \(geo) kernel \(k) on \(xs): largest difference from the direct sum")
     }
 
     /// softmax(QKᵀ/√d)V computed directly in Double.

@@ -100,6 +100,10 @@ final class OpGradientTests: XCTestCase {
         try C.assertGradients("conv2d stride 2, padding 2, dilation 2", [x, w, b]) {
             try Variable.conv2d($0[0], weight: $0[1], bias: $0[2], ConvGeometry(stride: 2, padding: 2, dilation: 2))
         }
+        let wide = C.normal([2, 2, 4, 37], seed: 139), ww = C.normal([3, 2, 3, 3], std: 0.5, seed: 140)   // rows of 19 at stride 2
+        try C.assertGradients("conv2d stride 2, wide rows", [wide, ww]) {
+            try Variable.conv2d($0[0], weight: $0[1], bias: nil, ConvGeometry(stride: 2, padding: 1))
+        }
         try C.assertGradients("conv2d 1×1", [x, C.normal([5, 3, 1, 1], seed: 34)]) { try Variable.conv2d($0[0], weight: $0[1], bias: nil) }
         // Batches cut into groups: two 10×10 images side by side, then one alone; 16×16 images one by one,
         // three groups over the cores (each core's ∂W and ∂b summed in its own buffer).
