@@ -34,6 +34,9 @@ extension Variable {
         if let bias, bias.shape != [o] {
             throw ShapeError(op: "conv2d", message: "bias should have shape [\(o)] but has \(bias.shape)")
         }
+        if Winograd.applies(c: c, o: o, h: h, w: w, kh: kh, kw: kw, geo) {
+            return try conv2dWinograd(x, weight: weight, bias: bias, Winograd(c: c, h: h, w: w, o: o, dilation: geo.dilation))
+        }
         let plane = ho * wo, rows = c * kh * kw
         let group = max(1, min(n, 256 / plane)), groups = (n + group - 1) / group
         let im = Im2Col(c: c, h: h, w: w, kh: kh, kw: kw, ho: ho, wo: wo, geo: geo)
