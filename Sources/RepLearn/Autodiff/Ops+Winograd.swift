@@ -58,8 +58,8 @@ struct Winograd {
     func filters(_ weight: UnsafePointer<Float>) -> [Float] {
         @inline(__always) func gm(_ g0: Float, _ g1: Float, _ g2: Float) -> SIMD4<Float> { SIMD4(g0, 0.5 * (g0 + g1 + g2), 0.5 * (g0 - g1 + g2), g2) }
         var u = [Float](repeating: 0, count: 16 * c * o)
-        u.withUnsafeMutableBufferPointer { pu in
-            for oc in 0..<o { for ch in 0..<c {
+        u.withUnsafeMutableBufferPointer { pu in Parallel.chunks(o, minimumPerPart: 16) { _, outputs in
+            for oc in outputs { for ch in 0..<c {
                 let g = weight + (oc * c + ch) * 9
                 // G g: column j of the filter → a column of four; then G on each of the four rows.
                 let k0 = gm(g[0], g[3], g[6]), k1 = gm(g[1], g[4], g[7]), k2 = gm(g[2], g[5], g[8])
@@ -68,7 +68,7 @@ struct Winograd {
                     for j in 0..<4 { pu[((4 * i + j) * c + ch) * o + oc] = row[j] }
                 }
             } }
-        }
+        } }
         return u
     }
 
@@ -77,8 +77,8 @@ struct Winograd {
     func filterGradients(_ du: [Float]) -> [Float] {
         @inline(__always) func gt(_ x: SIMD4<Float>) -> SIMD4<Float> { SIMD4(x[0] + 0.5 * (x[1] + x[2]), 0.5 * (x[1] - x[2]), 0.5 * (x[1] + x[2]) + x[3], 0) }
         var dg = [Float](repeating: 0, count: o * c * 9)
-        dg.withUnsafeMutableBufferPointer { pg in du.withUnsafeBufferPointer { pu in
-            for oc in 0..<o { for ch in 0..<c {
+        dg.withUnsafeMutableBufferPointer { pg in du.withUnsafeBufferPointer { pu in Parallel.chunks(o, minimumPerPart: 16) { _, outputs in
+            for oc in outputs { for ch in 0..<c {
                 @inline(__always) func x(_ xi: Int) -> Float { pu[(xi * c + ch) * o + oc] }
                 // Gᵀ on each column of ∂U (→ three rows of four), then on each row.
                 let c0 = gt(SIMD4(x(0), x(4), x(8), x(12))), c1 = gt(SIMD4(x(1), x(5), x(9), x(13)))
@@ -89,7 +89,7 @@ struct Winograd {
                     (pg[out + 3 * i], pg[out + 3 * i + 1], pg[out + 3 * i + 2]) = (row[0], row[1], row[2])
                 }
             } }
-        } }
+        } } }
         return dg
     }
 
