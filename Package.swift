@@ -40,8 +40,10 @@ let package = Package(
                        providers: [.apt(["zlib1g-dev"])]),
 
         // The library every module stands on.
-        .target(name: "RepLearn", dependencies: ["COpenBLAS", "CPNG", "CZlib"],
+        .target(name: "RepLearn", dependencies: ["COpenBLAS", "CPNG", "CZlib", "CKernels"],
                 path: "Sources/RepLearn"),
+        // Compiler builtins Swift cannot name (a cache prefetch), header-only.
+        .target(name: "CKernels", path: "Sources/CKernels"),
         // The syllabus: exercise protocols, metadata and experiments.
         .target(name: "Course", dependencies: ["RepLearn"], path: "Sources/Course"),
         // Students' stubs (and, in instructorTargets, the reference), conforming to Course's protocols.

@@ -1,3 +1,4 @@
+import CKernels
 /// The hot loops of k-means (lecture 3), written once for speed, so that the exercises'
 /// solutions can read like the lecture: the arg-min of every row of a score matrix, the nearest
 /// centres without storing the [n, k] distances, the per-cluster sums of the rows, and one Lloyd
@@ -128,10 +129,18 @@ public enum Clustering {
                                         GEMM.strided(false, true, i1 - i0, k, d, 1, xp.baseAddress! + i0 * d, d,
                                                      bp.baseAddress!, d, 0, scores, k)
                                     }
+                                    // While this block's rows are compared and summed, every cache line of the
+                                    // next block is prefetched, so that its product reads it from cache, not memory.
+                                    let next = min(rows.upperBound, i1 + block)
+                                    let (ahead, aheadEnd) = (i1 * d, next * d)
+                                    let perRow = ((aheadEnd - ahead) / 16 + (i1 - i0) - 1) / max(i1 - i0, 1)
+                                    var touch = ahead
                                     for i in i0..<i1 {
                                         let j = argmin(scores + (i - i0) * k, plus: off.baseAddress!, k)
                                         out[i] = j
                                         if accumulate { add(xp.baseAddress! + i * d, into: sp.baseAddress! + (p * k + j) * d, d) }
+                                        var t = 0
+                                        while t < perRow && touch < aheadEnd { replearn_prefetch(xp.baseAddress! + touch); touch += 16; t += 1 }
                                     }
                                 }
                             }

@@ -1,0 +1,2 @@
+// CKernels is header-only (static inline functions); SwiftPM needs one source file per C target.
+#include "CKernels.h"
