@@ -11,7 +11,8 @@
 /// product has ≥ 256 columns), spread over the cores: each core's col stays in its cache, Y goes
 /// straight into the NCHW output, and the backward recomputes col instead of keeping it. Each core
 /// sums its groups' ∂W and ∂b in its own buffer; the buffers are added in core order (the same
-/// sums run to run).
+/// sums run to run). 3×3 stride-1 convolutions whose output is the input's size (padding =
+/// dilation) and whose channels come in eights take the Winograd path instead (Ops+Winograd.swift).
 public struct ConvGeometry: Equatable, Sendable {
     public var stride = 1, padding = 0, dilation = 1
     public init(stride: Int = 1, padding: Int = 0, dilation: Int = 1) {
