@@ -95,20 +95,36 @@ struct Winograd {
 
     // MARK: layouts
 
-    /// Images first..<first+count of x: [N, ch, H, W] → channels last, [count, H, W, ch].
+    /// Images first..<first+count of x: [N, ch, H, W] → channels last, [count, H, W, ch]: 4×4
+    /// blocks (four channels × four pixels) transposed in registers (ch is a multiple of 8).
     static func channelsLast(_ x: UnsafePointer<Float>, channels ch: Int, plane: Int, first: Int, count: Int, into t: UnsafeMutablePointer<Float>) {
         for img in 0..<count {
-            let src = x + (first + img) * ch * plane, dst = t + img * plane * ch
-            for k in 0..<ch { for p in 0..<plane { dst[p * ch + k] = src[k * plane + p] } }
+            transpose(x + (first + img) * ch * plane, rows: ch, cols: plane, into: t + img * plane * ch)
         }
     }
 
     /// The inverse of ``channelsLast(_:channels:plane:first:count:into:)``.
     static func channelsFirst(_ t: UnsafePointer<Float>, channels ch: Int, plane: Int, first: Int, count: Int, into x: UnsafeMutablePointer<Float>) {
         for img in 0..<count {
-            let src = t + img * plane * ch, dst = x + (first + img) * ch * plane
-            for k in 0..<ch { for p in 0..<plane { dst[k * plane + p] = src[p * ch + k] } }
+            transpose(t + img * plane * ch, rows: plane, cols: ch, into: x + (first + img) * ch * plane)
         }
+    }
+
+    /// dst[j, i] = src[i, j] for a [rows, cols] matrix; whole 4×4 blocks in registers, the edges one by one.
+    static func transpose(_ src: UnsafePointer<Float>, rows: Int, cols: Int, into dst: UnsafeMutablePointer<Float>) {
+        typealias F4 = SIMD4<Float>
+        let (r4, c4) = (rows & ~3, cols & ~3)
+        for i in Swift.stride(from: 0, to: r4, by: 4) {
+            for j in Swift.stride(from: 0, to: c4, by: 4) {
+                @inline(__always) func row(_ k: Int) -> F4 { UnsafeRawPointer(src + (i + k) * cols + j).loadUnaligned(as: F4.self) }
+                let (a, b, c, d) = (row(0), row(1), row(2), row(3))
+                @inline(__always) func put(_ v: F4, _ k: Int) { UnsafeMutableRawPointer(dst + (j + k) * rows + i).storeBytes(of: v, as: F4.self) }
+                put(F4(a[0], b[0], c[0], d[0]), 0); put(F4(a[1], b[1], c[1], d[1]), 1)
+                put(F4(a[2], b[2], c[2], d[2]), 2); put(F4(a[3], b[3], c[3], d[3]), 3)
+            }
+            for j in c4..<cols { for k in 0..<4 { dst[j * rows + i + k] = src[(i + k) * cols + j] } }
+        }
+        for i in r4..<rows { for j in 0..<cols { dst[j * rows + i] = src[i * cols + j] } }
     }
 
     @inline(__always) static func load(_ p: UnsafePointer<Float>) -> F8 { UnsafeRawPointer(p).loadUnaligned(as: F8.self) }
