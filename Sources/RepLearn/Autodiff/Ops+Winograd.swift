@@ -1,5 +1,3 @@
-import Foundation
-
 /// 3×3 stride-1 "same" convolutions by Winograd's minimal filtering F(2×2, 3×3) (Lavin & Gray,
 /// "Fast Algorithms for Convolutional Neural Networks", 2016): each 2×2 block of outputs is
 ///     Y = Aᵀ [ (G g Gᵀ) ⊙ (Bᵀ d B) ] A
@@ -31,9 +29,10 @@ struct Winograd {
         kh == 3 && kw == 3 && geo.stride == 1 && geo.padding == geo.dilation && h % geo.dilation == 0
             && w % geo.dilation == 0 && c % 8 == 0 && o % 8 == 0 && min(c, o) >= minimumChannels
     }
-    nonisolated(unsafe) static var minimumChannels = Int(ProcessInfo.processInfo.environment["REPLEARN_WINO"] ?? "") ?? 16
+    /// (A variable so that tests can send a convolution down the im2col path to compare.)
+    nonisolated(unsafe) static var minimumChannels = 16
     /// Tiles per group of images (per core, per product).
-    nonisolated(unsafe) static var columns = Int(ProcessInfo.processInfo.environment["REPLEARN_WCOLS"] ?? "") ?? 256
+    static let columns = 256
 
     init(c: Int, h: Int, w: Int, o: Int, dilation: Int) {
         (self.c, self.h, self.w, self.o, self.d) = (c, h, w, o, dilation)
