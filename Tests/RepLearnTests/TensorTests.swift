@@ -15,6 +15,16 @@ final class TensorTests: XCTestCase {
         XCTAssertEqual(try c.transposed().data, ct.data)
     }
 
+    /// Whole 4×4 blocks, ragged edges on either side, a single row, an empty matrix.
+    func testTransposedMatchesTheIndexMap() throws {
+        var rng = SeededGenerator(seed: 2)
+        for (n, k) in [(8, 12), (7, 10), (4, 9), (5, 4), (1, 6), (0, 3)] {
+            let a = Tensor.randomNormal([n, k], using: &rng), t = try a.transposed()
+            XCTAssertEqual(t.shape, [k, n])
+            for i in 0..<n { for j in 0..<k { XCTAssertEqual(t[j, i], a[i, j], "[\(n), \(k)] entry (\(i), \(j))") } }
+        }
+    }
+
     func testShapeMismatchNamesOperationAndBothShapes() {
         let a = Tensor.zeros([2, 3]), b = Tensor.zeros([4, 5])
         XCTAssertThrowsError(try Tensor.matmul(a, b)) { e in

@@ -39,15 +39,18 @@ struct Winograd {
         (th, tw) = ((h / dilation + 1) / 2, (w / dilation + 1) / 2)
     }
 
-    /// Calls body(t, row0, col0) for every tile of an image, t in order: (row0, col0) is the
-    /// pixel of the tile's first output; its input starts d rows and d columns before it.
+    /// Calls body(image, q, row0, col0) for every tile of `count` images, q = image·tiles + t in
+    /// order: (row0, col0) is the pixel of the tile's first output; its input starts d rows and
+    /// d columns before it.
     @inline(__always)
-    func forEachTile(_ body: (Int, Int, Int) -> Void) {
-        var t = 0
-        for a in 0..<d { for b in 0..<d { for tu in 0..<th { for tv in 0..<tw {
-            body(t, 2 * tu * d + a, 2 * tv * d + b)
-            t += 1
-        } } } }
+    func forEachTile(count: Int, _ body: (Int, Int, Int, Int) -> Void) {
+        var q = 0
+        for img in 0..<count {
+            for a in 0..<d { for b in 0..<d { for tu in 0..<th { for tv in 0..<tw {
+                body(img, q, 2 * tu * d + a, 2 * tv * d + b)
+                q += 1
+            } } } }
+        }
     }
 
     // MARK: filters
@@ -98,32 +101,15 @@ struct Winograd {
     /// blocks (four channels × four pixels) transposed in registers (ch is a multiple of 8).
     static func channelsLast(_ x: UnsafePointer<Float>, channels ch: Int, plane: Int, first: Int, count: Int, into t: UnsafeMutablePointer<Float>) {
         for img in 0..<count {
-            transpose(x + (first + img) * ch * plane, rows: ch, cols: plane, into: t + img * plane * ch)
+            Tensor.transpose(x + (first + img) * ch * plane, rows: ch, cols: plane, into: t + img * plane * ch)
         }
     }
 
     /// The inverse of ``channelsLast(_:channels:plane:first:count:into:)``.
     static func channelsFirst(_ t: UnsafePointer<Float>, channels ch: Int, plane: Int, first: Int, count: Int, into x: UnsafeMutablePointer<Float>) {
         for img in 0..<count {
-            transpose(t + img * plane * ch, rows: plane, cols: ch, into: x + (first + img) * ch * plane)
+            Tensor.transpose(t + img * plane * ch, rows: plane, cols: ch, into: x + (first + img) * ch * plane)
         }
-    }
-
-    /// dst[j, i] = src[i, j] for a [rows, cols] matrix; whole 4×4 blocks in registers, the edges one by one.
-    static func transpose(_ src: UnsafePointer<Float>, rows: Int, cols: Int, into dst: UnsafeMutablePointer<Float>) {
-        typealias F4 = SIMD4<Float>
-        let (r4, c4) = (rows & ~3, cols & ~3)
-        for i in Swift.stride(from: 0, to: r4, by: 4) {
-            for j in Swift.stride(from: 0, to: c4, by: 4) {
-                @inline(__always) func row(_ k: Int) -> F4 { UnsafeRawPointer(src + (i + k) * cols + j).loadUnaligned(as: F4.self) }
-                let (a, b, c, d) = (row(0), row(1), row(2), row(3))
-                @inline(__always) func put(_ v: F4, _ k: Int) { UnsafeMutableRawPointer(dst + (j + k) * rows + i).storeBytes(of: v, as: F4.self) }
-                put(F4(a[0], b[0], c[0], d[0]), 0); put(F4(a[1], b[1], c[1], d[1]), 1)
-                put(F4(a[2], b[2], c[2], d[2]), 2); put(F4(a[3], b[3], c[3], d[3]), 3)
-            }
-            for j in c4..<cols { for k in 0..<4 { dst[j * rows + i + k] = src[(i + k) * cols + j] } }
-        }
-        for i in r4..<rows { for j in 0..<cols { dst[j * rows + i] = src[i * cols + j] } }
     }
 
     @inline(__always) static func load(_ p: UnsafePointer<Float>) -> F8 { UnsafeRawPointer(p).loadUnaligned(as: F8.self) }
@@ -151,22 +137,19 @@ struct Winograd {
     /// V[ξ][q][ch] = (Bᵀ d B)[ξ] for the tiles of a channels-last group xt: [count, H, W, C]
     /// (q = image·tiles + t): [16, T, C].
     func inputTiles(_ xt: UnsafePointer<Float>, count: Int, into v: UnsafeMutablePointer<Float>) {
-        let tiles = tilesPerImage, stride16 = count * tiles * c
-        for img in 0..<count {
-            let image = xt + img * h * w * c
-            forEachTile { t, y0, x0 in
-                let dst = v + (img * tiles + t) * c
-                for cb in Swift.stride(from: 0, to: c, by: 8) {
-                    @inline(__always) func x(_ k: Int) -> F8 { pixel(y0, x0, k / 4, k % 4, channels: c).map { Self.load(image + $0 + cb) } ?? F8() }
-                    // Bᵀ on each column of the tile, then B on each row of the result.
-                    let c0 = Self.bt(x(0), x(4), x(8), x(12)), c1 = Self.bt(x(1), x(5), x(9), x(13))
-                    let c2 = Self.bt(x(2), x(6), x(10), x(14)), c3 = Self.bt(x(3), x(7), x(11), x(15))
-                    let base = dst + cb
-                    Self.store4(Self.bt(c0.0, c1.0, c2.0, c3.0), base, stride16)
-                    Self.store4(Self.bt(c0.1, c1.1, c2.1, c3.1), base + 4 * stride16, stride16)
-                    Self.store4(Self.bt(c0.2, c1.2, c2.2, c3.2), base + 8 * stride16, stride16)
-                    Self.store4(Self.bt(c0.3, c1.3, c2.3, c3.3), base + 12 * stride16, stride16)
-                }
+        let stride16 = count * tilesPerImage * c
+        forEachTile(count: count) { img, q, y0, x0 in
+            let image = xt + img * h * w * c, dst = v + q * c
+            for cb in Swift.stride(from: 0, to: c, by: 8) {
+                @inline(__always) func x(_ k: Int) -> F8 { pixel(y0, x0, k / 4, k % 4, channels: c).map { Self.load(image + $0 + cb) } ?? F8() }
+                // Bᵀ on each column of the tile, then B on each row of the result.
+                let c0 = Self.bt(x(0), x(4), x(8), x(12)), c1 = Self.bt(x(1), x(5), x(9), x(13))
+                let c2 = Self.bt(x(2), x(6), x(10), x(14)), c3 = Self.bt(x(3), x(7), x(11), x(15))
+                let base = dst + cb
+                Self.store4(Self.bt(c0.0, c1.0, c2.0, c3.0), base, stride16)
+                Self.store4(Self.bt(c0.1, c1.1, c2.1, c3.1), base + 4 * stride16, stride16)
+                Self.store4(Self.bt(c0.2, c1.2, c2.2, c3.2), base + 8 * stride16, stride16)
+                Self.store4(Self.bt(c0.3, c1.3, c2.3, c3.3), base + 12 * stride16, stride16)
             }
         }
     }
@@ -186,21 +169,18 @@ struct Winograd {
 
     /// ∂d = B ∂V Bᵀ for every tile, added onto the pixels of the channels-last dxt it read.
     func addInputGradients(_ dv: UnsafePointer<Float>, count: Int, into dxt: UnsafeMutablePointer<Float>) {
-        let tiles = tilesPerImage, stride16 = count * tiles * c
-        for img in 0..<count {
-            let image = dxt + img * h * w * c
-            forEachTile { t, y0, x0 in
-                let src = dv + (img * tiles + t) * c
-                for cb in Swift.stride(from: 0, to: c, by: 8) {
-                    @inline(__always) func g(_ xi: Int) -> F8 { Self.load(src + xi * stride16 + cb) }
-                    // B on each column of ∂V, then on each row: ∂d = B ∂V Bᵀ.
-                    let c0 = Self.b(g(0), g(4), g(8), g(12)), c1 = Self.b(g(1), g(5), g(9), g(13))
-                    let c2 = Self.b(g(2), g(6), g(10), g(14)), c3 = Self.b(g(3), g(7), g(11), g(15))
-                    add4(Self.b(c0.0, c1.0, c2.0, c3.0), image, y0, x0, 0, cb)
-                    add4(Self.b(c0.1, c1.1, c2.1, c3.1), image, y0, x0, 1, cb)
-                    add4(Self.b(c0.2, c1.2, c2.2, c3.2), image, y0, x0, 2, cb)
-                    add4(Self.b(c0.3, c1.3, c2.3, c3.3), image, y0, x0, 3, cb)
-                }
+        let stride16 = count * tilesPerImage * c
+        forEachTile(count: count) { img, q, y0, x0 in
+            let image = dxt + img * h * w * c, src = dv + q * c
+            for cb in Swift.stride(from: 0, to: c, by: 8) {
+                @inline(__always) func g(_ xi: Int) -> F8 { Self.load(src + xi * stride16 + cb) }
+                // B on each column of ∂V, then on each row: ∂d = B ∂V Bᵀ.
+                let c0 = Self.b(g(0), g(4), g(8), g(12)), c1 = Self.b(g(1), g(5), g(9), g(13))
+                let c2 = Self.b(g(2), g(6), g(10), g(14)), c3 = Self.b(g(3), g(7), g(11), g(15))
+                add4(Self.b(c0.0, c1.0, c2.0, c3.0), image, y0, x0, 0, cb)
+                add4(Self.b(c0.1, c1.1, c2.1, c3.1), image, y0, x0, 1, cb)
+                add4(Self.b(c0.2, c1.2, c2.2, c3.2), image, y0, x0, 2, cb)
+                add4(Self.b(c0.3, c1.3, c2.3, c3.3), image, y0, x0, 3, cb)
             }
         }
     }
@@ -208,26 +188,23 @@ struct Winograd {
     /// yt = Aᵀ M A + bias for every tile of the group, written channels-last, [count, H, W, O],
     /// where it lies inside the image.
     func outputTiles(_ m: UnsafePointer<Float>, count: Int, bias: UnsafePointer<Float>, into yt: UnsafeMutablePointer<Float>) {
-        let tiles = tilesPerImage, stride16 = count * tiles * o
-        for img in 0..<count {
-            let image = yt + img * h * w * o
-            forEachTile { t, y0, x0 in
-                let src = m + (img * tiles + t) * o
-                let right = x0 + d < w, down = y0 + d < h
-                for ob in Swift.stride(from: 0, to: o, by: 8) {
-                    @inline(__always) func x(_ xi: Int) -> F8 { Self.load(src + xi * stride16 + ob) }
-                    let bv = Self.load(bias + ob)
-                    // Aᵀ on each column of M, then on each of the two rows.
-                    let c0 = Self.at(x(0), x(4), x(8), x(12)), c1 = Self.at(x(1), x(5), x(9), x(13))
-                    let c2 = Self.at(x(2), x(6), x(10), x(14)), c3 = Self.at(x(3), x(7), x(11), x(15))
-                    let top = Self.at(c0.0, c1.0, c2.0, c3.0), bottom = Self.at(c0.1, c1.1, c2.1, c3.1)
-                    let p00 = image + (y0 * w + x0) * o + ob
-                    Self.store(top.0 + bv, p00)
-                    if right { Self.store(top.1 + bv, p00 + d * o) }
-                    if down {
-                        Self.store(bottom.0 + bv, p00 + d * w * o)
-                        if right { Self.store(bottom.1 + bv, p00 + (d * w + d) * o) }
-                    }
+        let stride16 = count * tilesPerImage * o
+        forEachTile(count: count) { img, q, y0, x0 in
+            let image = yt + img * h * w * o, src = m + q * o
+            let right = x0 + d < w, down = y0 + d < h
+            for ob in Swift.stride(from: 0, to: o, by: 8) {
+                @inline(__always) func x(_ xi: Int) -> F8 { Self.load(src + xi * stride16 + ob) }
+                let bv = Self.load(bias + ob)
+                // Aᵀ on each column of M, then on each of the two rows.
+                let c0 = Self.at(x(0), x(4), x(8), x(12)), c1 = Self.at(x(1), x(5), x(9), x(13))
+                let c2 = Self.at(x(2), x(6), x(10), x(14)), c3 = Self.at(x(3), x(7), x(11), x(15))
+                let top = Self.at(c0.0, c1.0, c2.0, c3.0), bottom = Self.at(c0.1, c1.1, c2.1, c3.1)
+                let p00 = image + (y0 * w + x0) * o + ob
+                Self.store(top.0 + bv, p00)
+                if right { Self.store(top.1 + bv, p00 + d * o) }
+                if down {
+                    Self.store(bottom.0 + bv, p00 + d * w * o)
+                    if right { Self.store(bottom.1 + bv, p00 + (d * w + d) * o) }
                 }
             }
         }
@@ -236,24 +213,21 @@ struct Winograd {
     /// ∂M = A ∂Y Aᵀ for every tile from the channels-last gradient gt: [count, H, W, O] → [16, T, O]
     /// (∂Y zero outside the image).
     func outputGradients(_ gt: UnsafePointer<Float>, count: Int, into dm: UnsafeMutablePointer<Float>) {
-        let tiles = tilesPerImage, stride16 = count * tiles * o
-        for img in 0..<count {
-            let image = gt + img * h * w * o
-            forEachTile { t, y0, x0 in
-                let dst = dm + (img * tiles + t) * o
-                let right = x0 + d < w, down = y0 + d < h
-                for ob in Swift.stride(from: 0, to: o, by: 8) {
-                    let p00 = image + (y0 * w + x0) * o + ob
-                    let g00 = Self.load(p00), g01 = right ? Self.load(p00 + d * o) : F8()
-                    let g10 = down ? Self.load(p00 + d * w * o) : F8(), g11 = right && down ? Self.load(p00 + (d * w + d) * o) : F8()
-                    // A on the two rows (each a pair of columns), then A on the columns of each.
-                    let left = Self.a(g00, g10), rightCol = Self.a(g01, g11)
-                    let base = dst + ob
-                    Self.store4(Self.a(left.0, rightCol.0), base, stride16)
-                    Self.store4(Self.a(left.1, rightCol.1), base + 4 * stride16, stride16)
-                    Self.store4(Self.a(left.2, rightCol.2), base + 8 * stride16, stride16)
-                    Self.store4(Self.a(left.3, rightCol.3), base + 12 * stride16, stride16)
-                }
+        let stride16 = count * tilesPerImage * o
+        forEachTile(count: count) { img, q, y0, x0 in
+            let image = gt + img * h * w * o, dst = dm + q * o
+            let right = x0 + d < w, down = y0 + d < h
+            for ob in Swift.stride(from: 0, to: o, by: 8) {
+                let p00 = image + (y0 * w + x0) * o + ob
+                let g00 = Self.load(p00), g01 = right ? Self.load(p00 + d * o) : F8()
+                let g10 = down ? Self.load(p00 + d * w * o) : F8(), g11 = right && down ? Self.load(p00 + (d * w + d) * o) : F8()
+                // A on the two rows (each a pair of columns), then A on the columns of each.
+                let left = Self.a(g00, g10), rightCol = Self.a(g01, g11)
+                let base = dst + ob
+                Self.store4(Self.a(left.0, rightCol.0), base, stride16)
+                Self.store4(Self.a(left.1, rightCol.1), base + 4 * stride16, stride16)
+                Self.store4(Self.a(left.2, rightCol.2), base + 8 * stride16, stride16)
+                Self.store4(Self.a(left.3, rightCol.3), base + 12 * stride16, stride16)
             }
         }
     }

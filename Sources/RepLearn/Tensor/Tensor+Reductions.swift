@@ -69,15 +69,6 @@ extension Tensor {
         }
     }
 
-    /// [n, k] → [k, n].
-    public func transposed() throws -> Tensor {
-        try expectShape([-1, -1], "transposed")
-        let (n, k) = (shape[0], shape[1])
-        var out = [Float](repeating: 0, count: n * k)
-        for i in 0..<n { for j in 0..<k { out[j * n + i] = data[i * k + j] } }
-        return try Tensor(shape: [k, n], data: out)
-    }
-
     /// Largest |element| (0 for an empty tensor).
     public func maxAbs() -> Float { data.reduce(0) { max($0, abs($1)) } }
 }
